@@ -1,0 +1,31 @@
+# The two commands of the README: `make dashboard` and `make test`.
+# Both create the virtual environment on first use; nothing is downloaded at run time.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+
+.PHONY: dashboard test build validate setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+dashboard: $(STAMP)
+	$(BIN)/python -m pipeline build --if-missing
+	$(BIN)/streamlit run dashboard.py --server.headless true --browser.gatherUsageStats false
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/python -m pipeline build
+
+validate: $(STAMP)
+	$(BIN)/python -m pipeline validate

@@ -1,0 +1,107 @@
+"""``python -m pipeline build``: every document's layers, checked first, then written.
+
+All sources are read, checked and annotated before the first write, so bad input leaves
+every annotation file as it was; each file is then replaced atomically, and a file whose
+bytes would not change is not touched (a second build changes nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import PRODUCER, layout
+from pipeline.catalog import Document, load_catalog
+from pipeline.reading_order import serialise as reading_order_json
+from pipeline.records import Record, from_span
+from pipeline.store import atomic_write, serialise, silver_dir
+
+Progress = Callable[[str], None]
+MANIFEST = "MANIFEST.json"
+
+
+def stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class Build:
+    """What one build produced: file contents by path, and which files changed on disk."""
+
+    files: dict[Path, str] = field(default_factory=dict)
+    changed: list[Path] = field(default_factory=list)
+
+
+def layout_records(doc: Document, source: str, lay: layout.Layout) -> list[Record]:
+    return [from_span(doc.id, source, span, PRODUCER) for span in lay.spans]
+
+
+def annotate(doc: Document, source: str) -> tuple[list[Record], dict[str, str]]:
+    """All records of one document, and its extra files (reading order)."""
+    lay = layout.parse(doc.id, source, doc.format)
+    records = layout_records(doc, source, lay)
+    extras = {"reading-order.json": reading_order_json(doc.id, layout.body_stream(lay))}
+    return records, extras
+
+
+def plan(docs: list[Document], out: Path, progress: Progress) -> Build:
+    build = Build()
+    sources = {doc.id: doc.read() for doc in docs}
+    for n, doc in enumerate(docs, 1):
+        started = time.perf_counter()
+        source = sources[doc.id]
+        records, extras = annotate(doc, source)
+        by_layer: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            by_layer[record.layer].append(record)
+        for name, recs in by_layer.items():
+            build.files[out / f"{doc.id}.{name}.jsonl"] = serialise(recs)
+        for suffix, content in extras.items():
+            build.files[out / f"{doc.id}.{suffix}"] = content
+        took = time.perf_counter() - started
+        progress(f"[{n}/{len(docs)}] {doc.id}: {len(records)} records in {len(by_layer)} layers ({took:.1f} s)")
+    return build
+
+
+def code_digest() -> str:
+    """Hash of the package's code and resources, so a changed pipeline makes a build stale."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in {".py", ".toml", ".json", ".cfg", ".txt"}):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def manifest(docs: list[Document]) -> str:
+    """What a build depends on: pipeline version and code, and each source's hash."""
+    entries = {doc.id: doc.sha256 for doc in docs}
+    return json.dumps({"producer": PRODUCER, "code": code_digest(), "sources": entries}, indent=2, sort_keys=True) + "\n"
+
+
+def is_current(root: Path | None = None) -> bool:
+    """Whether the silver layers were built by this pipeline version from these sources."""
+    path = silver_dir(root) / MANIFEST
+    return path.is_file() and path.read_text(encoding="utf-8") == manifest(load_catalog())
+
+
+def run(root: Path | None = None, progress: Progress = stderr, if_missing: bool = False) -> Build:
+    """Build every catalogued document; write only after all succeeded."""
+    docs = load_catalog()
+    out = silver_dir(root)
+    if if_missing and is_current(root):
+        progress(f"annotations under {out} are current; nothing to build")
+        return Build()
+    build = plan(docs, out, progress)
+    build.files[out / MANIFEST] = manifest(docs)
+    for path, content in sorted(build.files.items()):
+        if atomic_write(path, content):
+            build.changed.append(path)
+    progress(f"wrote {len(build.changed)} of {len(build.files)} files under {out} ({len(build.files) - len(build.changed)} unchanged)")
+    return build
