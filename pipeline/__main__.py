@@ -26,14 +26,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.task == "entities":
+        from pipeline.evaluate import entities
+
+        print(entities.evaluate().table())
+    return 0
+
+
 COMMANDS = {
     "build": (cmd_build, "build every annotation layer of the catalogued corpus under annotations/silver"),
     "validate": (cmd_validate, "check the catalogue, source hashes and every annotation file"),
+    "evaluate": (cmd_evaluate, "score a layer against the gold annotations (entities, lacunae, stance)"),
 }
 
 
 OPTIONS: dict[str, list[tuple[str, dict]]] = {
     "build": [("--if-missing", {"action": "store_true", "help": "build only when the annotations are missing or stale"})],
+    "evaluate": [("task", {"choices": ["entities"], "help": "what to evaluate"})],
 }
 
 

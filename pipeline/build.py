@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline import PRODUCER, layout
 from pipeline.catalog import Document, load_catalog
+from pipeline.nlp import document as nlp_document
 from pipeline.reading_order import serialise as reading_order_json
 from pipeline.records import Record, from_span
 from pipeline.store import atomic_write, serialise, silver_dir
@@ -42,30 +43,24 @@ def layout_records(doc: Document, source: str, lay: layout.Layout) -> list[Recor
     return [from_span(doc.id, source, span, PRODUCER) for span in lay.spans]
 
 
-def annotate(doc: Document, source: str) -> tuple[list[Record], dict[str, str]]:
-    """All records of one document, and its extra files (reading order)."""
-    lay = layout.parse(doc.id, source, doc.format)
-    records = layout_records(doc, source, lay)
-    extras = {"reading-order.json": reading_order_json(doc.id, layout.body_stream(lay))}
-    return records, extras
-
-
 def plan(docs: list[Document], out: Path, progress: Progress) -> Build:
+    """Every file of the build, in memory: layout layers, NLP layers, reading order."""
     build = Build()
     sources = {doc.id: doc.read() for doc in docs}
-    for n, doc in enumerate(docs, 1):
-        started = time.perf_counter()
-        source = sources[doc.id]
-        records, extras = annotate(doc, source)
+    layouts = {doc.id: layout.parse(doc.id, sources[doc.id], doc.format) for doc in docs}
+    prepared = [nlp_document.prepare(layouts[doc.id]) for doc in docs]
+    started = time.perf_counter()
+    for n, (doc, (prep, spacy_doc)) in enumerate(zip(docs, nlp_document.process(prepared), strict=True), 1):
+        records = layout_records(doc, sources[doc.id], layouts[doc.id]) + nlp_document.records(prep, spacy_doc)
         by_layer: dict[str, list[Record]] = defaultdict(list)
         for record in records:
             by_layer[record.layer].append(record)
         for name, recs in by_layer.items():
             build.files[out / f"{doc.id}.{name}.jsonl"] = serialise(recs)
-        for suffix, content in extras.items():
-            build.files[out / f"{doc.id}.{suffix}"] = content
+        build.files[out / f"{doc.id}.reading-order.json"] = reading_order_json(doc.id, layout.body_stream(layouts[doc.id]))
         took = time.perf_counter() - started
         progress(f"[{n}/{len(docs)}] {doc.id}: {len(records)} records in {len(by_layer)} layers ({took:.1f} s)")
+        started = time.perf_counter()
     return build
 
 

@@ -59,9 +59,11 @@ def span_text(source: str, fragments: Fragments) -> str:
     return " ".join(source[s:e] for s, e in fragments)
 
 
-def record_id(layer: str, fragments: Fragments) -> str:
-    """Stable id from layer and offsets, never from iteration order."""
-    return f"{layer}-{fragments[0][0]}-{fragments[-1][1]}"
+def record_id(layer: str, fragments: Fragments, qualifier: str = "") -> str:
+    """Stable id from layer and offsets (and a qualifier where one span carries several
+    labels), never from iteration order."""
+    base = f"{layer}-{fragments[0][0]}-{fragments[-1][1]}"
+    return f"{base}-{qualifier}" if qualifier else base
 
 
 def make_record(
@@ -73,9 +75,12 @@ def make_record(
     attrs: dict[str, Any],
     producer: str,
     score: float | None = None,
+    qualifier: str = "",
 ) -> Record:
     fragments = tuple(tuple(f) for f in fragments)
-    return Record(doc, layer, record_id(layer, fragments), fragments, span_text(source, fragments), label, attrs, producer, score)
+    return Record(
+        doc, layer, record_id(layer, fragments, qualifier), fragments, span_text(source, fragments), label, attrs, producer, score
+    )
 
 
 def from_span(doc: str, source: str, span: Span, producer: str) -> Record:

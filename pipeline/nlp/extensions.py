@@ -1,0 +1,43 @@
+"""The custom attributes our components read and write on a spaCy ``Doc``.
+
+``units`` tells which character ranges are body paragraphs, notes or headings (components
+must never join across them); ``context`` carries document facts known before NLP (cited
+authors from the bibliography); ``entity_info`` holds per-entity metadata keyed by character
+offsets, because spaCy span extensions do not survive re-creating ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = {
+    "units": list,  # [(start_char, end_char, kind, index)], kind in body|note|heading
+    "context": dict,  # {"doc_id": str, "cited_authors": [str]}
+    "entity_info": dict,  # {(start_char, end_char): {"name", "role", "source", "score", "iso", "precision"}}
+    "event_mentions": list,  # [(start_char, end_char, event_id, kind)]
+    "lacunae": list,  # [(char, restoration or None, confidence or None, score)]
+}
+
+
+def register() -> None:
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def ensure(doc: Doc) -> Doc:
+    """Give every extension of ``doc`` a fresh empty value if it has none."""
+    for name, factory in DOC_EXTENSIONS.items():
+        if getattr(doc._, name) is None:
+            setattr(doc._, name, factory())
+    return doc
+
+
+def unit_kind(doc: Doc, char: int) -> str | None:
+    for start, end, kind, _ in doc._.units:
+        if start <= char < end:
+            return kind
+    return None
+
+
+register()
