@@ -31,19 +31,82 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from pipeline.evaluate import entities
 
         print(entities.evaluate().table())
+    elif args.task == "stance":
+        from pipeline.evaluate import stance
+
+        print(stance.report())
+    elif args.task == "lacunae":
+        from pipeline.evaluate import lacunae
+
+        print(lacunae.report())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline import build, export
+
+    build.run(if_missing=True)
+    for path in export.export(args.format, Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import agreement
+
+    print(agreement.report())
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from pipeline.nlp import stance_training
+
+    model = stance_training.train()
+    print(f"trained the stance model on {model.provenance['examples']} gold sentences -> {stance_training.MODEL}")
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline import annotate
+
+    if args.action == "export":
+        for path in annotate.export_tasks(Path(args.out)):
+            print(path)
+    else:
+        print(annotate.import_labels(Path(args.file), args.annotator, Path(args.tasks)))
     return 0
 
 
 COMMANDS = {
     "build": (cmd_build, "build every annotation layer of the catalogued corpus under annotations/silver"),
     "validate": (cmd_validate, "check the catalogue, source hashes and every annotation file"),
+    "annotate": (cmd_annotate, "export annotation task sheets, or import an annotator's labels as gold"),
     "evaluate": (cmd_evaluate, "score a layer against the gold annotations (entities, lacunae, stance)"),
+    "export": (cmd_export, "write the claims table and annotations as jsonl, csv or brat stand-off"),
+    "agreement": (cmd_agreement, "inter-annotator agreement: Cohen's kappa per pair, Krippendorff's alpha per field"),
+    "train": (cmd_train, "rebuild the stance model from the adjudicated gold (deterministic)"),
 }
 
 
 OPTIONS: dict[str, list[tuple[str, dict]]] = {
     "build": [("--if-missing", {"action": "store_true", "help": "build only when the annotations are missing or stale"})],
-    "evaluate": [("task", {"choices": ["entities"], "help": "what to evaluate"})],
+    "annotate": [
+        ("action", {"choices": ["export", "import"]}),
+        ("--out", {"default": "annotations/tasks", "help": "export: folder for the task sheets"}),
+        ("--file", {"help": "import: the labelled JSONL file"}),
+        ("--tasks", {"help": "import: the task sheet the labels answer"}),
+        ("--annotator", {"help": "import: the annotator's id"}),
+    ],
+    "evaluate": [("task", {"choices": ["entities", "stance", "lacunae"], "help": "what to evaluate"})],
+    "export": [
+        ("--format", {"choices": ["jsonl", "csv", "brat"], "default": "jsonl"}),
+        ("--out", {"required": True, "help": "output folder"}),
+    ],
+    "train": [("model", {"choices": ["stance"], "help": "which model to rebuild from the gold"})],
 }
 
 

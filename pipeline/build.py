@@ -12,7 +12,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,21 +43,27 @@ def layout_records(doc: Document, source: str, lay: layout.Layout) -> list[Recor
     return [from_span(doc.id, source, span, PRODUCER) for span in lay.spans]
 
 
-def plan(docs: list[Document], out: Path, progress: Progress) -> Build:
-    """Every file of the build, in memory: layout layers, NLP layers, reading order."""
-    build = Build()
+def plan_documents(docs: list[Document]) -> Iterator[list[Record]]:
+    """Every record of each document (layout and NLP layers), checked sources first."""
     sources = {doc.id: doc.read() for doc in docs}
     layouts = {doc.id: layout.parse(doc.id, sources[doc.id], doc.format) for doc in docs}
     prepared = [nlp_document.prepare(layouts[doc.id]) for doc in docs]
+    for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared), strict=True):
+        yield layout_records(doc, sources[doc.id], layouts[doc.id]) + nlp_document.records(prep, spacy_doc)
+
+
+def plan(docs: list[Document], out: Path, progress: Progress) -> Build:
+    """Every file of the build, in memory: layout layers, NLP layers, reading order."""
+    build = Build()
     started = time.perf_counter()
-    for n, (doc, (prep, spacy_doc)) in enumerate(zip(docs, nlp_document.process(prepared), strict=True), 1):
-        records = layout_records(doc, sources[doc.id], layouts[doc.id]) + nlp_document.records(prep, spacy_doc)
+    for n, (doc, records) in enumerate(zip(docs, plan_documents(docs), strict=True), 1):
+        lay = layout.parse(doc.id, doc.read(), doc.format)
         by_layer: dict[str, list[Record]] = defaultdict(list)
         for record in records:
             by_layer[record.layer].append(record)
         for name, recs in by_layer.items():
             build.files[out / f"{doc.id}.{name}.jsonl"] = serialise(recs)
-        build.files[out / f"{doc.id}.reading-order.json"] = reading_order_json(doc.id, layout.body_stream(layouts[doc.id]))
+        build.files[out / f"{doc.id}.reading-order.json"] = reading_order_json(doc.id, layout.body_stream(lay))
         took = time.perf_counter() - started
         progress(f"[{n}/{len(docs)}] {doc.id}: {len(records)} records in {len(by_layer)} layers ({took:.1f} s)")
         started = time.perf_counter()

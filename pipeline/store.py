@@ -76,6 +76,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 
 
 def annotation_files(root: Path | None = None) -> list[Path]:
-    """Every JSONL annotation file, silver and gold."""
+    """Every JSONL annotation file, silver and gold (task sheets and other files aside)."""
     base = root or annotations_dir()
-    return sorted(p for p in base.rglob("*.jsonl") if not p.name.startswith("."))
+    files = [p for kind in ("silver", "gold") for p in (base / kind).rglob("*.jsonl")]
+    return sorted(p for p in files if not p.name.startswith("."))

@@ -55,3 +55,47 @@ def load_layer(layer: str, kind: str = "silver", root: Path | None = None) -> pd
     if frame.empty:
         return pd.DataFrame(columns=BASE_COLUMNS)
     return frame.sort_values(["doc", "start", "end", "id"], kind="stable").reset_index(drop=True)
+
+
+def claims(root: Path | None = None) -> pd.DataFrame:
+    """The claims table (docs/claims-table.md): one row per body sentence, gold over predicted."""
+    from pipeline.claims import table
+
+    return table([d.id for d in load_catalog()], root)
+
+
+def entities() -> pd.DataFrame:
+    """The knowledge base: canonical people, organisations, places, groups, works and events."""
+    from pipeline.nlp.kb import load
+
+    rows = [
+        {
+            "kb_id": e.id,
+            "name": e.name,
+            "label": e.label,
+            "role": e.role,
+            "wikidata": e.wikidata,
+            "aliases": list(e.aliases),
+            "description": e.description,
+        }
+        for e in load().entries.values()
+    ]
+    return pd.DataFrame(rows)
+
+
+def events() -> pd.DataFrame:
+    """The event inventory with its dates."""
+    from pipeline.nlp.kb import load
+
+    rows = [
+        {"id": k, "name": v.get("name", k), "start": v.get("start"), "end": v.get("end"), "covers": v.get("covers", "")}
+        for k, v in load().events.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def source_text(doc: str) -> str:
+    """The unmodified source of ``doc``, for rendering spans by offset."""
+    from pipeline.catalog import get_document
+
+    return get_document(doc).read()

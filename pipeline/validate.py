@@ -80,7 +80,7 @@ def run(root: Path | None = None) -> list[str]:
     checkable = [p for p in annotation_files(base) if p.name.split(".", 1)[0] not in unreadable]
     for path in checkable:
         problems.extend(check_file(path, sources))
-    for path in sorted(base.rglob("*.reading-order.json")):
+    for path in sorted((base / "silver").glob("*.reading-order.json")):
         if path.name.split(".", 1)[0] not in unreadable:
             problems.extend(check_reading_order(path, sources))
     return problems

@@ -35,6 +35,28 @@ def any_layout(request) -> layout.Layout:
     return layout.parse(doc.id, doc.read(), doc.format)
 
 
+@pytest.fixture(scope="session")
+def built_root(tmp_path_factory) -> Path:
+    """Annotations built once per test session from the real corpus (gold copied in)."""
+    from pipeline import build
+
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(ROOT / "annotations" / "gold", root / "gold")
+    build.run(root=root, progress=lambda _: None)
+    return root
+
+
+@pytest.fixture(scope="session")
+def processed():
+    """Each real document run through the configured NLP pipeline: {doc id: (prepared, Doc)}."""
+    from pipeline.catalog import load_catalog
+    from pipeline.nlp import document as nlp_document
+
+    docs = load_catalog()
+    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
+    return {d.id: pair for d, pair in zip(docs, nlp_document.process(prepared), strict=True)}
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the real corpus and an empty annotations folder, selected by environment."""

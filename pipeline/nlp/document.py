@@ -41,8 +41,21 @@ class Prepared:
             "title": title(self.layout),
             "cited_authors": cited_authors(self.layout),
             "italic": [span for e in self.layout.layer("emphasis", "italic") if (span := self.stream.span(e.fragments))],
+            "markers": self.markers(),
         }
         return doc
+
+    def markers(self) -> list[tuple[int, int]]:
+        """Footnote markers as (stream position of the character before them, note number)."""
+        out = []
+        for marker in self.layout.layer("footnote_marker"):
+            j = marker.attrs["element"][0] - 1
+            while j >= 0 and self.stream.to_stream(j) is None:
+                j -= 1
+            position = self.stream.to_stream(j) if j >= 0 else None
+            if position is not None:
+                out.append((position, marker.attrs["number"]))
+        return sorted(out)
 
 
 def prepare(layout: Layout) -> Prepared:
@@ -79,6 +92,7 @@ def records(prepared: Prepared, doc: Doc) -> list[Record]:
         *entity_records(prepared, doc),
         *event_records(prepared, doc),
         *lacuna_records(prepared, doc),
+        *claim_records(prepared, doc),
     ]
 
 
@@ -113,7 +127,12 @@ def sentence_records(prepared: Prepared, doc: Doc) -> list[Record]:
         span = prepared.units[unit][1]
         attrs: dict = {"unit": kind}
         if kind == "body":
-            attrs |= {"index": body_index, "paragraph": span.attrs.get("index"), "section": section_of(prepared.layout, span.start)}
+            attrs |= {
+                "index": body_index,
+                "paragraph": span.attrs.get("index"),
+                "section": section_of(prepared.layout, span.start),
+                "reading": text,
+            }
             body_index += 1
         elif kind == "note":
             attrs["note"] = span.attrs["number"]
@@ -186,6 +205,52 @@ def lacuna_records(prepared: Prepared, doc: Doc) -> list[Record]:
         right = layout.source[source : source + 30]
         attrs = {"restoration": name, "confidence": confidence, "left": left, "right": right}
         out.append(make_record(layout.doc_id, layout.source, "lacuna", "lacuna", ((source, source),), attrs, PRODUCER, score))
+    return out
+
+
+def _spans(prepared: Prepared, items: list[tuple[str, int, int, dict]]) -> list[dict]:
+    """Doc character ranges -> dicts with source offsets, for attrs."""
+    out = []
+    for text, start, end, extra in items:
+        fragments = prepared.stream.fragments(start, end)
+        if fragments:
+            out.append({"text": text, "start": fragments[0][0], "end": fragments[-1][1], **extra})
+    return out
+
+
+def sentence_events(doc: Doc, start: int, end: int) -> list[str]:
+    events = sorted({event for s, _, event, _ in doc._.event_mentions if start <= s < end})
+    if not events and "stalini" in doc.text[start:end].lower():
+        events = ["general"]
+    return events
+
+
+def claim_records(prepared: Prepared, doc: Doc) -> list[Record]:
+    """One claim per body sentence: stance with scores and cues, voice with evidence, events."""
+    out = []
+    for sent_start, stance in doc._.stances.items():
+        sent = doc.char_span(sent_start, sent_start + 1, alignment_mode="expand").sent
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
+        voice = doc._.voices.get(sent_start)
+        cues = _spans(
+            prepared, [(c.text, c.start, c.end, {"stance": c.effective[0], "weight": round(c.effective[1], 3)}) for c in stance.cues]
+        )
+        evidence = _spans(prepared, [(doc.text[s:e], s, e, {"kind": k}) for k, s, e in (voice.evidence if voice else [])])
+        attrs = {
+            "scores": {k: round(v, 4) for k, v in stance.scores.items()},
+            "voice": voice.name if voice else "author",
+            "voice_type": voice.type if voice else "author",
+            "alignment": voice.alignment if voice else "n/a",
+            "voice_kb_id": voice.kb_id if voice else None,
+            "events": sentence_events(doc, start, end),
+            "cues": cues,
+            "evidence": evidence,
+        }
+        record = _record(prepared, "claim", stance.label, start, end, attrs, round(max(stance.scores.values()), 4))
+        if record:
+            out.append(record)
     return out
 
 

@@ -16,6 +16,8 @@ DOC_EXTENSIONS = {
     "entity_info": dict,  # {(start_char, end_char): {"name", "role", "source", "score", "iso", "precision"}}
     "event_mentions": list,  # [(start_char, end_char, event_id, kind)]
     "lacunae": list,  # [(char, restoration or None, confidence or None, score)]
+    "voices": dict,  # {sentence start_char: voices.Voice}
+    "stances": dict,  # {sentence start_char: stance.Stance}
 }
 
 

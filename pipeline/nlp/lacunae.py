@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp import extensions
 from pipeline.paths import RESOURCES
 
-EMPTY = re.compile(r"\"\"|“”|\(\)|‘’|(?<=\s)[\"“](?=[\s,.;:])|(?<=[.!?] )(?=[,;])")
+PAIRED = re.compile(r"\"\"|“”|\(\)|‘’")
+EMPTY = re.compile(r"(?<=\s)[\"“](?=[\s,.;:])|(?<=[.!?] )(?=[,;])")
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) (?=[,.;:)](?:\s|$))")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 POSSESSIVE = {"'s", "’s"}
@@ -146,6 +147,9 @@ def find_gaps(doc: Doc) -> list[int]:
         return any(s <= pos < e for s, e in body)
 
     gaps = set(_token_gaps(doc, in_body))
+    for m in PAIRED.finditer(doc.text):
+        if in_body(m.start()):
+            gaps.add(m.start() + 1)
     for pattern in (EMPTY, SPACE_BEFORE_PUNCT):
         for m in pattern.finditer(doc.text):
             if in_body(m.end()):

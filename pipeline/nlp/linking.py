@@ -83,12 +83,24 @@ class Linker:
             if preferred:
                 return preferred[0], COREF if not candidates else RESOLVED
         if candidates:
-            return candidates[0], RESOLVED
+            return self.by_context(ent, candidates), RESOLVED
         if ent.label_ == "PERSON":
             by_surname = self.kb.surname_index().get(text.split()[-1], [])
             if len(by_surname) == 1 and _compatible(text, self.kb.entries[by_surname[0]].name):
                 return by_surname[0], COREF
         return f"{rules()['id_prefix'][ent.label_]}:{slug(text)}", NEW
+
+    def by_context(self, ent: Span, candidates: list[str]) -> str:
+        """The candidate whose description shares most word stems with the sentence
+        ("Medvedev's presidency" -> the president); ties go to the first listed."""
+        sentence = {w[:6] for w in fold(ent.sent.text).split() if len(w) > 3}
+
+        def overlap(kb_id: str) -> int:
+            entry = self.kb.entries.get(kb_id)
+            words = {w[:6] for w in fold(entry.description if entry else "").split() if len(w) > 3}
+            return len(sentence & words)
+
+        return max(candidates, key=lambda c: (overlap(c), -candidates.index(c)))
 
     @staticmethod
     def role(ent: Span, entry, cited: set[str]) -> str:

@@ -1,0 +1,123 @@
+"""``python -m pipeline evaluate stance``: stance, voice and alignment against adjudicated gold.
+
+Stance is scored in 5-fold cross-validation grouped by paragraph (no sentence is scored by a
+model trained on its paragraph), and across documents (trained on one text, scored on the
+other), beside a majority-class baseline, the lexicon alone (no learning), and the
+annotators' own agreement with the adjudicated gold as the ceiling. Voice and alignment come
+from rules, not training, and are scored directly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.evaluate.agreement import annotations, value
+from pipeline.evaluate.scoring import PRF, markdown_table
+from pipeline.nlp.cues import STANCES
+from pipeline.nlp.linking import fold
+from pipeline.nlp.stance_training import Example, examples, fit
+
+FOLDS = 5
+
+
+@dataclass
+class StanceScores:
+    name: str
+    gold: list[str]
+    predicted: list[str]
+
+    def per_label(self) -> dict[str, PRF]:
+        out = {}
+        for label in STANCES:
+            tp = sum(g == p == label for g, p in zip(self.gold, self.predicted, strict=True))
+            fp = sum(p == label != g for g, p in zip(self.gold, self.predicted, strict=True))
+            fn = sum(g == label != p for g, p in zip(self.gold, self.predicted, strict=True))
+            out[label] = PRF(tp, fp, fn)
+        return out
+
+    @property
+    def macro_f1(self) -> float:
+        return float(np.mean([s.f1 for s in self.per_label().values()]))
+
+
+def grouped_folds(items: list[Example], k: int = FOLDS) -> list[list[int]]:
+    """Paragraphs dealt to folds in a fixed order, so a paragraph never straddles folds."""
+    groups = sorted({(e.doc, e.paragraph) for e in items})
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    return [[i for i, e in enumerate(items) if fold_of[(e.doc, e.paragraph)] == f] for f in range(k)]
+
+
+def cross_validated(items: list[Example]) -> list[str]:
+    predicted = [""] * len(items)
+    x = np.asarray([e.features for e in items], dtype=float)
+    y = [e.gold.label for e in items]
+    for test in grouped_folds(items):
+        train = [i for i in range(len(items)) if i not in set(test)]
+        model = fit(x[train], [y[i] for i in train])
+        probs = model.proba(x[test].tolist())
+        for row, i in enumerate(test):
+            predicted[i] = model.classes[int(np.argmax(probs[row]))]
+    return predicted
+
+
+def across_documents(items: list[Example]) -> tuple[list[str], list[str]]:
+    """Train on each document, score on the other(s)."""
+    gold, predicted = [], []
+    for doc in sorted({e.doc for e in items}):
+        train = [e for e in items if e.doc != doc]
+        test = [e for e in items if e.doc == doc]
+        model = fit(np.asarray([e.features for e in train]), [e.gold.label for e in train])
+        probs = model.proba([e.features for e in test])
+        gold += [e.gold.label for e in test]
+        predicted += [model.classes[int(np.argmax(p))] for p in probs]
+    return gold, predicted
+
+
+def ceiling(items: list[Example], root: Path | None) -> list[StanceScores]:
+    """Each annotator against the adjudicated gold: what a perfect reader of the guidelines gets."""
+    out = []
+    by_key = {(e.doc, e.gold.fragments): e.gold for e in items}
+    for annotator, records in sorted(annotations(root).items()):
+        keys = [k for k in by_key if k in records]
+        out.append(StanceScores(f"annotator {annotator}", [by_key[k].label for k in keys], [records[k].label for k in keys]))
+    return out
+
+
+def voice_accuracy(items: list[Example]) -> list[list]:
+    rows = []
+    for subset, chosen in (("stance-bearing", [e for e in items if e.gold.label != "none"]), ("all body sentences", items)):
+        n = len(chosen)
+        voice = sum(fold(e.claim.attrs["voice"]) == value(e.gold, "voice") for e in chosen)
+        vtype = sum(e.claim.attrs["voice_type"] == e.gold.attrs.get("voice_type") for e in chosen)
+        align = sum(e.claim.attrs["alignment"] == e.gold.attrs.get("alignment") for e in chosen)
+        rows.append([subset, n, voice / n, vtype / n, align / n])
+    return rows
+
+
+def report(root: Path | None = None) -> str:
+    items = [e for e in examples(root) if e.gold is not None]
+    if not items:
+        return "no adjudicated gold claims under annotations/gold/adjudicated"
+    gold = [e.gold.label for e in items]
+    majority = Counter(gold).most_common(1)[0][0]
+    doc_gold, doc_predicted = across_documents(items)
+    runs = [
+        StanceScores("majority class", gold, [majority] * len(items)),
+        StanceScores("lexicon only (no learning)", gold, [e.lexicon for e in items]),
+        StanceScores(f"cue model, {FOLDS}-fold CV grouped by paragraph", gold, cross_validated(items)),
+        StanceScores("cue model, trained on the other document", doc_gold, doc_predicted),
+        *ceiling(items, root),
+    ]
+    head = ["system", "macro-F1", *[f"{s} P/R/F1" for s in STANCES]]
+    rows = [[r.name, r.macro_f1, *[f"{p.precision:.2f}/{p.recall:.2f}/{p.f1:.2f}" for p in r.per_label().values()]] for r in runs]
+    distribution = ", ".join(f"{k} {v}" for k, v in Counter(gold).most_common())
+    return (
+        f"Stance on {len(items)} gold body sentences ({distribution}):\n\n"
+        + markdown_table(head, rows)
+        + "\n\nVoice and alignment (rules, no training):\n\n"
+        + markdown_table(["sentences", "n", "voice", "voice type", "alignment"], voice_accuracy(items))
+    )

@@ -1,0 +1,105 @@
+"""Fit the stance model from the gold claims: ``python -m pipeline train stance``.
+
+The model file records what it was trained on (the hash of every gold file it read, the
+number of examples, the feature list), so it is never a file of unknown origin; training is
+deterministic, so the same gold gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from pipeline import PRODUCER, layout
+from pipeline.catalog import load_catalog
+from pipeline.claims import align, gold_claims
+from pipeline.nlp import document as nlp_document
+from pipeline.nlp.cues import STANCES, lexicon_label
+from pipeline.nlp.stance import MODEL, StanceModel, body_paragraphs, features, sentence_view
+from pipeline.records import Record
+from pipeline.store import atomic_write, gold_dir
+
+C = 0.5
+
+
+@dataclass
+class Example:
+    """One body sentence with its features, predictions and (if adjudicated) gold labels."""
+
+    doc: str
+    paragraph: int
+    claim: Record
+    features: list[float]
+    lexicon: str
+    gold: Record | None
+
+
+def examples(root: Path | None = None) -> list[Example]:
+    """Every body sentence of the corpus, processed by the pipeline and aligned with gold."""
+    docs = load_catalog()
+    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
+    out = []
+    for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared), strict=True):
+        claims = {c.start: c for c in nlp_document.claim_records(prep, spacy_doc)}
+        gold = gold_claims(doc.id, root)
+        for p, sents in enumerate(body_paragraphs(spacy_doc)):
+            views = [sentence_view(s) for s in sents]
+            for i, sent in enumerate(sents):
+                claim = _claim_for(prep, spacy_doc, sent, claims)
+                if claim is None:
+                    continue
+                aligned = align(gold, [claim]).get(claim.id)
+                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].scores), aligned))
+    return out
+
+
+def _claim_for(prep: nlp_document.Prepared, doc: Doc, sent, claims: dict[int, Record]) -> Record | None:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    fragments = prep.stream.fragments(start, start + len(text))
+    return claims.get(fragments[0][0]) if fragments else None
+
+
+def fit(x: np.ndarray, y: list[str]) -> StanceModel:
+    """Standardise, then a class-balanced multinomial logistic regression."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    model.fit((x - mean) / scale, y)
+    classes = list(model.classes_)
+    coef, intercept = model.coef_, model.intercept_
+    missing = [c for c in STANCES if c not in classes]
+    if missing:
+        coef = np.vstack([coef, np.full((len(missing), coef.shape[1]), 0.0)])
+        intercept = np.concatenate([intercept, np.full(len(missing), -1e3)])
+        classes += missing
+    return StanceModel(classes, mean, scale, coef, intercept, {})
+
+
+def gold_hash(root: Path | None = None) -> dict[str, str]:
+    files = sorted((gold_dir(root) / "adjudicated").glob("*.claim.jsonl"))
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def train(root: Path | None = None, out: Path = MODEL) -> StanceModel:
+    labelled = [e for e in examples(root) if e.gold is not None]
+    if not labelled:
+        raise ValueError("no adjudicated gold claims to train on (annotations/gold/adjudicated/*.claim.jsonl)")
+    x = np.asarray([e.features for e in labelled], dtype=float)
+    model = fit(x, [e.gold.label for e in labelled])
+    model.provenance = {
+        "command": "python -m pipeline train stance",
+        "producer": PRODUCER,
+        "examples": len(labelled),
+        "gold": gold_hash(root),
+        "C": C,
+    }
+    atomic_write(out, model.to_json())
+    return model

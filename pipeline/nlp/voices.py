@@ -1,0 +1,241 @@
+"""Voice attribution: whose framing each body sentence gives, and how the author treats it.
+
+Evidence, strongest first: a reporting frame ("according to X", "For X,", "As X put it"); a
+reporting verb whose subject is a named person or a group ("Polly Jones warned", "Critics
+... highlighted"); a pronoun subject continuing the last reported voice of the paragraph
+("she concludes"); a quotation whose footnote cites a work (the cited scholar). Otherwise the
+sentence is the author's. Alignment: ``contest`` when the author turns against the report
+(a contest marker after it in the sentence, or a contrast opening the next sentence),
+``endorse`` when the author agrees ("Similarly", "supports this view", an endorsing verb),
+else ``neutral``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp import extensions
+from pipeline.paths import RESOURCES
+
+AUTHOR = "author"
+PRONOUNS = {"he", "she", "they", "his", "her"}
+INDEFINITE = {"some", "others", "many", "most", "few", "several"}
+SELF = {"i", "we", "this paper", "this essay", "the author", "this article"}
+QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
+FRAME_STARTS = ("according to", "for x,", "as x", "in the view of", "in x's view", "in the words of", "in x's words")
+
+
+def frame_pattern(template: str) -> re.Pattern:
+    """'as X put it' -> a regex whose group ``x`` holds the voice; 'For X,' only opens a clause."""
+    before, _, after = template.lower().partition("x")
+    holder = r"(?P<x>[^,;.“”\"]{2,80}?)"
+    anchor = r"(?:^|[,;]\s*)" if before.strip() == "for" else r"\b"
+    return re.compile(
+        anchor + re.escape(before) + holder + re.escape(after.rstrip(",")) + (r"(?=,)" if after.endswith(",") else r"\b"), re.IGNORECASE
+    )
+
+
+@cache
+def lexicon() -> dict:
+    """The reporting lexicon (``reporting.toml``): verbs by alignment lean, frame templates,
+    contest and endorse markers, group nouns, and the corpus's school voices."""
+    with open(RESOURCES / "reporting.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    verbs = data["verbs"]
+    schools = {form.lower(): item["voice"] for item in data.get("school", []) for form in item.get("forms", [])}
+    return {
+        "neutral": set(verbs["neutral"]),
+        "endorse": set(verbs["endorse"]) | set(verbs.get("agreement", [])),
+        "contest": set(verbs["contest"]),
+        "frames": [frame_pattern(t) for t in data["frames"]["templates"] if t.lower().startswith(FRAME_STARTS)],
+        "contest_markers": [m.lower() for m in data["contest"].get("phrases", [])] + ["however", "yet", "nevertheless", "nonetheless"],
+        "endorse_markers": [m.lower() for key, value in data["endorse"].items() if isinstance(value, list) for m in value],
+        "groups": {g.lower() for g in data["groups"]["nouns"]},
+        "schools": schools,
+    }
+
+
+def reporting_lemmas() -> set[str]:
+    lex = lexicon()
+    return lex["neutral"] | lex["endorse"] | lex["contest"]
+
+
+@dataclass
+class Voice:
+    name: str = AUTHOR
+    type: str = AUTHOR
+    alignment: str = "n/a"
+    evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start_char, end_char)
+    kb_id: str | None = None
+
+
+def entity_in(span: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
+    for ent in span.doc.ents:
+        if ent.label_ in labels and span.start <= ent.start and ent.end <= span.end:
+            return ent
+    return None
+
+
+def voice_of_entity(ent: Span) -> Voice:
+    info = ent.doc._.entity_info.get((ent.start_char, ent.end_char), {})
+    name = info.get("name", ent.text)
+    kind = ("scholar" if info.get("role") == "scholar" else "actor") if ent.label_ == "PERSON" else "school"
+    return Voice(name, kind, "neutral", kb_id=ent.kb_id_ or None)
+
+
+def group_phrase(token: Token) -> str | None:
+    """'Critics, including …' -> 'Critics'; 'Official Soviet accounts' -> the school it names;
+    'Defenders of Stalin' keeps its 'of' phrase."""
+    if token.lemma_.lower() not in lexicon()["groups"] and token.lower_ not in lexicon()["groups"]:
+        return None
+    left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.is_punct]
+    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    right = [of[0], *[g for g in of[0].children if g.dep_ == "pobj"]] if of else []
+    words = [t.text for t in sorted([*left, token, *right], key=lambda t: t.i)]
+    phrase = " ".join(words)
+    known = lexicon()["schools"].get(phrase.lower())
+    return known or phrase[0].upper() + phrase[1:]
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def from_frame(sent: Span) -> Voice | None:
+    """'According to X', 'For X,', 'As X put it', 'in X's view' with a person or group as X."""
+    for pattern in lexicon()["frames"]:
+        for m in pattern.finditer(sent.text):
+            holder = sent.doc.char_span(sent.start_char + m.start("x"), sent.start_char + m.end("x"), alignment_mode="expand")
+            if holder is None:
+                continue
+            ent = entity_in(holder)
+            head = holder.root
+            voice = voice_of_entity(ent) if ent is not None else None
+            if voice is None and (group := group_phrase(head)) is not None:
+                voice = Voice(group, "school", "neutral")
+            if voice is not None:
+                voice.evidence.append(("frame", sent.start_char + m.start(), sent.start_char + m.end()))
+                return voice
+    return None
+
+
+def reports_content(verb: Token) -> bool:
+    """A reporting verb that carries a view: a clause ('argued that …'), an 'as' framing
+    ('portrayed the speech as …'), or a quotation; not a bare action ('omitted to mention')."""
+    if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("amod", "acl", "relcl", "pcomp"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "prep" and child.lower_ == "as"):
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
+            return True
+    return False
+
+
+def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
+    lemmas = reporting_lemmas()
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lemmas:
+            continue
+        subject = subject_of(token)
+        if subject is None:
+            continue
+        evidence = ("reporting_verb", token.idx, token.idx + len(token.text))
+        subtree = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if subject.lower_ in SELF or subtree.text.lower() in SELF:
+            return None
+        group = group_phrase(subject)
+        ent = None if group else entity_in(subtree)
+        if ent is not None:
+            voice = voice_of_entity(ent)
+            if voice.type == "actor" and not reports_content(token):
+                continue
+        elif group is not None:
+            voice = Voice(group, "school", "neutral")
+        elif subject.lower_ in INDEFINITE:
+            voice = Voice(f"{subject.text.capitalize()} historians", "school", "neutral")
+        elif subject.lower_ in PRONOUNS and previous is not None and previous.type != AUTHOR:
+            voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+            evidence = ("pronoun", subject.idx, subject.idx + len(subject.text))
+        else:
+            continue
+        voice.evidence.append(evidence)
+        voice.alignment = verb_alignment(token.lemma_.lower())
+        return voice
+    return None
+
+
+def verb_alignment(lemma: str) -> str:
+    lex = lexicon()
+    return "endorse" if lemma in lex["endorse"] else "contest" if lemma in lex["contest"] else "neutral"
+
+
+def from_quoted_note(sent: Span) -> Voice | None:
+    """A quoted judgement sourced only by a footnote is the cited scholar's."""
+    cited = sent.doc._.context.get("note_authors", {})
+    if not QUOTE.search(sent.text):
+        return None
+    for number in sentence_notes(sent):
+        for author, kb_id in cited.get(number, []):
+            voice = Voice(author, "scholar", "neutral", kb_id=kb_id)
+            voice.evidence.append(("footnote", sent.start_char, sent.start_char))
+            return voice
+    return None
+
+
+def sentence_notes(sent: Span) -> list[int]:
+    return [n for pos, n in sent.doc._.context.get("markers", []) if sent.start_char <= pos <= sent.end_char + 1]
+
+
+def adjust_alignment(voice: Voice, sent: Span, following: Span | None) -> None:
+    """Contest when the author turns against the report; endorse when they agree."""
+    lex = lexicon()
+    lower = sent.text.lower()
+    report_end = max((e for _, _, e in voice.evidence), default=sent.start_char) - sent.start_char
+    tail = lower[report_end:]
+    if any(re.search(rf"\b{re.escape(m)}\b", tail) for m in lex["contest_markers"]) or (
+        following is not None and re.match(r"^(however|yet|but|nevertheless|on the contrary)\b", following.text.strip().lower())
+    ):
+        voice.alignment = "contest"
+    elif voice.alignment == "neutral" and any(re.search(rf"\b{re.escape(m)}\b", lower) for m in lex["endorse_markers"]):
+        voice.alignment = "endorse"
+
+
+class Voices:
+    def __call__(self, doc: Doc) -> Doc:
+        extensions.ensure(doc)
+        voices = {}
+        for start, end, kind, _ in doc._.units:
+            if kind != "body":
+                continue
+            unit = doc.char_span(start, end, alignment_mode="expand")
+            sents = [s for s in unit.sents if s.text.strip()] if unit is not None else []
+            previous: Voice | None = None
+            for i, sent in enumerate(sents):
+                voice = from_frame(sent) or from_reporting_verb(sent, previous) or from_quoted_note(sent)
+                if voice is None:
+                    voice = Voice()
+                else:
+                    adjust_alignment(voice, sent, sents[i + 1] if i + 1 < len(sents) else None)
+                    previous = voice
+                voices[sent.start_char] = voice
+        doc._.voices = voices
+        return doc
+
+
+@Language.factory("destal_voices", default_config={})
+def make_voices(nlp: Language, name: str) -> Voices:
+    return Voices()
