@@ -53,6 +53,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.catalog import add_document
+
+    doc = add_document(Path(args.file), args.id, args.title, args.author, args.year, args.format, genre=args.genre)
+    print(f"added {doc.id} ({doc.path}); run `python -m pipeline build` to annotate it")
+    return 0
+
+
 def cmd_agreement(args: argparse.Namespace) -> int:
     from pipeline.evaluate import agreement
 
@@ -77,7 +87,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         for path in annotate.export_tasks(Path(args.out)):
             print(path)
     else:
-        print(annotate.import_labels(Path(args.file), args.annotator, Path(args.tasks)))
+        print(annotate.import_labels(Path(args.file), args.annotator, Path(args.tasks), args.folder))
     return 0
 
 
@@ -86,6 +96,7 @@ COMMANDS = {
     "validate": (cmd_validate, "check the catalogue, source hashes and every annotation file"),
     "annotate": (cmd_annotate, "export annotation task sheets, or import an annotator's labels as gold"),
     "evaluate": (cmd_evaluate, "score a layer against the gold annotations (entities, lacunae, stance)"),
+    "add": (cmd_add, "add a reading to the corpus (copied, hashed and catalogued)"),
     "export": (cmd_export, "write the claims table and annotations as jsonl, csv or brat stand-off"),
     "agreement": (cmd_agreement, "inter-annotator agreement: Cohen's kappa per pair, Krippendorff's alpha per field"),
     "train": (cmd_train, "rebuild the stance model from the adjudicated gold (deterministic)"),
@@ -100,8 +111,18 @@ OPTIONS: dict[str, list[tuple[str, dict]]] = {
         ("--file", {"help": "import: the labelled JSONL file"}),
         ("--tasks", {"help": "import: the task sheet the labels answer"}),
         ("--annotator", {"help": "import: the annotator's id"}),
+        ("--folder", {"help": "import: gold sub-folder (default: the annotator id; 'adjudicated' for reconciled gold)"}),
     ],
     "evaluate": [("task", {"choices": ["entities", "stance", "lacunae"], "help": "what to evaluate"})],
+    "add": [
+        ("file", {"help": "the text to add (UTF-8; Markdown essay or plain text)"}),
+        ("--id", {"required": True}),
+        ("--title", {"required": True}),
+        ("--author", {"action": "append", "required": True, "help": "repeat for several authors"}),
+        ("--year", {"type": int, "required": True}),
+        ("--format", {"choices": ["markdown-essay", "plain-encyclopedia", "plain"], "default": "markdown-essay"}),
+        ("--genre", {"default": "essay"}),
+    ],
     "export": [
         ("--format", {"choices": ["jsonl", "csv", "brat"], "default": "jsonl"}),
         ("--out", {"required": True, "help": "output folder"}),

@@ -90,8 +90,9 @@ def check_labels(where: str, row: dict) -> list[str]:
     return problems
 
 
-def import_labels(path: Path, annotator: str, tasks: Path) -> Path:
-    """Labelled rows -> gold claim records of ``annotator``; all-or-nothing."""
+def import_labels(path: Path, annotator: str, tasks: Path, folder: str | None = None) -> Path:
+    """Labelled rows -> gold claim records of ``annotator`` (under ``gold/<folder or annotator>``,
+    ``adjudicated`` for the reconciled gold); all-or-nothing."""
     task = {row["sentence_id"]: row for _, row in iter_jsonl(tasks)}
     sources = {d.id: d.read() for d in load_catalog()}
     records, problems = [], []
@@ -118,7 +119,7 @@ def import_labels(path: Path, annotator: str, tasks: Path) -> Path:
     if problems:
         raise CorpusError(path, f"{len(problems)} problem(s); first: {problems[0]}")
     doc = records[0].doc
-    target = gold_dir() / annotator / f"{doc}.claim.jsonl"
+    target = gold_dir() / (folder or annotator) / f"{doc}.claim.jsonl"
     if target.exists():
         raise CorpusError(target, "exists already; gold files are never overwritten (remove it by hand to re-import)")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -113,3 +113,62 @@ def get_document(doc_id: str, root: Path | None = None) -> Document:
         if doc.id == doc_id:
             return doc
     raise CorpusError(catalog_path(root), f"no document with id {doc_id!r}")
+
+
+def add_document(
+    file: Path,
+    doc_id: str,
+    title: str,
+    authors: list[str],
+    year: int,
+    fmt: str,
+    genre: str = "essay",
+    source: str = "added by a user",
+    rights: str = "rights remain with the author",
+    root: Path | None = None,
+) -> Document:
+    """Copy a new reading into ``corpus/texts`` and catalogue it with its hash.
+
+    The file is checked like every source (non-empty UTF-8 text); the catalogue gets one more
+    ``[[document]]`` table, written atomically; an existing id is refused.
+    """
+    from pipeline.store import atomic_write
+
+    file = Path(file)
+    data = file.read_bytes() if file.is_file() else None
+    if data is None:
+        raise CorpusError(file, "file not found")
+    decode_source(file, data)
+    if fmt not in FORMATS:
+        raise CorpusError(file, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    base = root or corpus_dir()
+    if any(d.id == doc_id for d in load_catalog(base)):
+        raise CorpusError(catalog_path(base), f"document id {doc_id!r} exists already")
+    target = base / "texts" / f"{doc_id}{file.suffix or '.txt'}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    entry = {
+        "id": doc_id,
+        "file": f"texts/{target.name}",
+        "title": title,
+        "authors": authors,
+        "year": year,
+        "genre": genre,
+        "language": "en",
+        "format": fmt,
+        "source": source,
+        "rights": rights,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    lines = ["", "[[document]]", *(f"{k} = {_toml(v)}" for k, v in entry.items())]
+    catalog = catalog_path(base)
+    atomic_write(catalog, catalog.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines) + "\n")
+    return get_document(doc_id, base)
+
+
+def _toml(value) -> str:
+    import json
+
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)

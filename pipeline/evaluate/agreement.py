@@ -65,25 +65,54 @@ def krippendorff_alpha(units: list[list[str]]) -> float:
     return 1.0 if disagree_expected == 0 else 1 - disagree_observed / disagree_expected
 
 
-def report(root: Path | None = None) -> str:
-    data = annotations(root)
-    if len(data) < 2:
-        return "fewer than two annotators' claim files under annotations/gold: nothing to compare"
+def quoted_in_guidelines(data: dict[str, dict], guidelines: Path) -> set[tuple]:
+    """Sentences the guidelines quote as worked examples: their labels were decided there,
+    so agreement on them says nothing about how well the guidelines transfer."""
+    if not guidelines.is_file():
+        return set()
+    text = " ".join(guidelines.read_text(encoding="utf-8").split())
+    keys = {k for d in data.values() for k in d}
+    sample = next(iter(data.values()))
+    return {k for k in keys if k in sample and _probe(sample[k]) in text}
+
+
+def _probe(record: Record) -> str:
+    """A stretch of the sentence long enough to identify it in the guidelines' quotations."""
+    words = record.text.replace("*", "").split()
+    return " ".join(words[:12])
+
+
+def pair_rows(data: dict[str, dict], keep) -> list[list]:
     rows = []
     for a, b in combinations(sorted(data), 2):
-        shared = sorted(set(data[a]) & set(data[b]))
+        shared = sorted(k for k in set(data[a]) & set(data[b]) if keep(k))
         for field in FIELDS:
             va = [value(data[a][k], field) for k in shared]
             vb = [value(data[b][k], field) for k in shared]
             agree = sum(x == y for x, y in zip(va, vb, strict=True)) / len(shared)
             rows.append([f"{a} / {b}", field, len(shared), agree, cohen_kappa(va, vb)])
-    keys = sorted({k for d in data.values() for k in d})
-    alphas = [
+    return rows
+
+
+def alpha_rows(data: dict[str, dict], keep) -> list[list]:
+    keys = sorted({k for d in data.values() for k in d if keep(k)})
+    return [
         [field, len(keys), krippendorff_alpha([[value(d[k], field) for d in data.values() if k in d] for k in keys])] for field in FIELDS
     ]
-    return (
-        "Cohen's kappa per annotator pair:\n\n"
-        + markdown_table(["pair", "field", "sentences", "raw agreement", "kappa"], rows)
-        + "\n\nKrippendorff's alpha (nominal) per field, all annotators:\n\n"
-        + markdown_table(["field", "sentences", "alpha"], alphas)
-    )
+
+
+def report(root: Path | None = None, guidelines: Path | None = None) -> str:
+    data = annotations(root)
+    if len(data) < 2:
+        return "fewer than two annotators' claim files under annotations/gold: nothing to compare"
+    quoted = quoted_in_guidelines(data, guidelines or gold_dir(root).parent / "GUIDELINES.md")
+    head = ["pair", "field", "sentences", "raw agreement", "kappa"]
+    sections = []
+    for title, keep in (("all body sentences", lambda k: True), ("sentences the guidelines do not quote", lambda k: k not in quoted)):
+        sections.append(
+            f"Cohen's kappa per annotator pair, {title}:\n\n"
+            + markdown_table(head, pair_rows(data, keep))
+            + f"\n\nKrippendorff's alpha (nominal) per field, all annotators, {title}:\n\n"
+            + markdown_table(["field", "sentences", "alpha"], alpha_rows(data, keep))
+        )
+    return f"{len(quoted)} sentences are quoted as worked examples in the guidelines.\n\n" + "\n\n".join(sections)

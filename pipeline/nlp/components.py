@@ -1,3 +1,3 @@
 """Import every module that registers a destal_* spaCy factory."""
 
-from pipeline.nlp import dates, entities, events, lacunae, linking, sentences, stance, voices  # noqa: F401
+from pipeline.nlp import citations, dates, entities, events, lacunae, linking, sentences, stance, voices  # noqa: F401

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.paths import RESOURCES
 
@@ -53,7 +53,14 @@ def lexicon() -> dict:
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(mods[key], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     cues = [(re.compile(r"\b" + c["pattern"], re.IGNORECASE), c["stance"], float(c["weight"])) for c in data["cue"]]
-    return {"cues": cues, "negation": words("negation"), "concession": words("concession"), "hedge": words("hedge")}
+    return {
+        "cues": cues,
+        "negation": words("negation"),
+        "concession": words("concession"),
+        "hedge": words("hedge"),
+        "negative_verbs": words("negative_verbs"),
+        "meta": words("meta"),
+    }
 
 
 def concessive_span(text: str) -> tuple[int, int] | None:
@@ -67,6 +74,13 @@ def concessive_span(text: str) -> tuple[int, int] | None:
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue in ``text`` (offsets shifted by ``offset``), longest match first, no overlaps."""
+    if offset:
+        return [Cue(c.stance, c.weight, c.start + offset, c.end + offset, c.text, c.negated, c.concessive) for c in _cues(text)]
+    return list(_cues(text))
+
+
+@lru_cache(maxsize=4096)
+def _cues(text: str) -> tuple[Cue, ...]:
     lex = lexicon()
     concession = concessive_span(text)
     found: list[Cue] = []
@@ -77,10 +91,10 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
                 continue
             taken.append(m.span())
             window = text[max(0, m.start() - NEGATION_WINDOW) : m.start()]
-            negated = bool(lex["negation"].search(window))
+            negated = bool(lex["negation"].search(window)) and not lex["negative_verbs"].search(window)
             concessive = concession is not None and concession[0] <= m.start() < concession[1]
-            found.append(Cue(stance, weight, offset + m.start(), offset + m.end(), m.group(), negated, concessive))
-    return sorted(found, key=lambda c: c.start)
+            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive))
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 def cue_scores(text: str) -> dict[str, float]:
@@ -92,6 +106,11 @@ def cue_scores(text: str) -> dict[str, float]:
     if lexicon()["hedge"].search(text):
         scores = {k: v * HEDGE_FACTOR for k, v in scores.items()}
     return scores
+
+
+def is_meta(text: str) -> bool:
+    """The author describing the essay, a term or a method rather than framing events."""
+    return bool(lexicon()["meta"].search(text))
 
 
 def lexicon_label(scores: dict[str, float]) -> str:

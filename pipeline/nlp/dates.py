@@ -120,7 +120,7 @@ class Dates:
         extensions.ensure(doc)
         others = [e for e in doc.ents if e.label_ != "DATE"]
         dates = []
-        for match in find_dates(doc.text):
+        for match in find_dates(extensions.text(doc)):
             span = doc.char_span(match.start, match.end, label="DATE", alignment_mode="contract")
             if span is None or any(o.start < span.end and span.start < o.end for o in others):
                 continue

@@ -8,7 +8,7 @@ through the stream's map.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from pipeline import PRODUCER
 from pipeline.layout import Layout, Stream
 from pipeline.nlp import extensions
 from pipeline.nlp.engine import load
+from pipeline.nlp.kb import load as load_kb
 from pipeline.records import Record, make_record
 
 KINDS = ("heading", "body", "note")
@@ -42,6 +43,9 @@ class Prepared:
             "cited_authors": cited_authors(self.layout),
             "italic": [span for e in self.layout.layer("emphasis", "italic") if (span := self.stream.span(e.fragments))],
             "markers": self.markers(),
+            "note_numbers": {
+                s: span.attrs["number"] for (s, _), (kind, span) in zip(self.stream.unit_ranges, self.units, strict=True) if kind == "note"
+            },
         }
         return doc
 
@@ -78,11 +82,12 @@ def cited_authors(layout: Layout) -> list[str]:
     return sorted(names)
 
 
-def process(prepared: list[Prepared]) -> Iterator[tuple[Prepared, Doc]]:
-    """Run the configured pipeline over prepared documents."""
+def process(prepared: list[Prepared], disable: tuple[str, ...] = ()) -> Iterator[tuple[Prepared, Doc]]:
+    """Run the configured pipeline (less ``disable``) over prepared documents."""
     nlp = load()
-    docs = (p.doc() for p in prepared)
-    yield from zip(prepared, nlp.pipe(docs, batch_size=4), strict=True)
+    with nlp.select_pipes(disable=list(disable)):
+        docs = [p.doc() for p in prepared]
+        yield from zip(prepared, nlp.pipe(docs, batch_size=4), strict=True)
 
 
 def records(prepared: Prepared, doc: Doc) -> list[Record]:
@@ -93,6 +98,7 @@ def records(prepared: Prepared, doc: Doc) -> list[Record]:
         *event_records(prepared, doc),
         *lacuna_records(prepared, doc),
         *claim_records(prepared, doc),
+        *citation_records(prepared, doc),
     ]
 
 
@@ -107,9 +113,10 @@ def _record(
 
 
 def unit_of(doc: Doc, char: int) -> tuple[str, int]:
-    for start, end, kind, index in doc._.units:
-        if start <= char < end:
-            return kind, index
+    units = doc._.units
+    i = bisect_right(units, (char, float("inf"))) - 1
+    if i >= 0 and units[i][0] <= char < units[i][1]:
+        return units[i][2], units[i][3]
     raise ValueError(f"character {char} is in no unit")
 
 
@@ -219,25 +226,60 @@ def _spans(prepared: Prepared, items: list[tuple[str, int, int, dict]]) -> list[
 
 
 def sentence_events(doc: Doc, start: int, end: int) -> list[str]:
-    events = sorted({event for s, _, event, _ in doc._.event_mentions if start <= s < end})
-    if not events and "stalini" in doc.text[start:end].lower():
+    mentions = doc._.event_mentions
+    first = bisect_left(mentions, (start,))
+    events = sorted({event for s, _, event, _ in mentions[first:] if s < end} if mentions else set())
+    if not events and "stalini" in extensions.text(doc)[start:end].lower():
         events = ["general"]
     return events
+
+
+def citation_records(prepared: Prepared, doc: Doc) -> list[Record]:
+    """Works cited in footnotes, and bibliography or reference entries linked to the same ids."""
+    kb = load_kb()
+    out = []
+    for number, start, end, work, authors, ibid in doc._.citations:
+        attrs = {"note": number, "work": work, "title": kb.entries[work].name, "authors": authors, "ibid": ibid}
+        record = _record(prepared, "citation", "footnote", start, end, attrs, qualifier=work.split(":", 1)[1])
+        if record:
+            out.append(record)
+    layout = prepared.layout
+    for entry in layout.layer("reference"):
+        work = work_for_title(entry.attrs.get("title"))
+        if work:
+            attrs = {"work": work, "title": kb.entries[work].name, "authors": kb.entries[work].extra.get("authors") or []}
+            if "number" in entry.attrs:
+                attrs["reference"] = entry.attrs["number"]
+            label = "bibliography" if entry.label == "bibliography_entry" else "reference"
+            out.append(make_record(layout.doc_id, layout.source, "citation", label, entry.fragments, attrs, PRODUCER))
+    return out
+
+
+def work_for_title(title: str | None) -> str | None:
+    """The gazetteer work a parsed bibliography title names (case- and accent-insensitive)."""
+    if not title:
+        return None
+    from pipeline.nlp.linking import fold
+
+    key = fold(title).rstrip(" .,")
+    for entry in load_kb().entries.values():
+        if entry.label == "WORK_OF_ART" and entry.id.startswith("work:") and any(fold(a).rstrip(" .,") == key for a in entry.aliases):
+            return entry.id
+    return None
 
 
 def claim_records(prepared: Prepared, doc: Doc) -> list[Record]:
     """One claim per body sentence: stance with scores and cues, voice with evidence, events."""
     out = []
     for sent_start, stance in doc._.stances.items():
-        sent = doc.char_span(sent_start, sent_start + 1, alignment_mode="expand").sent
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(text)
+        raw = extensions.text(doc)[sent_start : stance.end]
+        start = sent_start + (len(raw) - len(raw.lstrip()))
+        end = start + len(raw.strip())
         voice = doc._.voices.get(sent_start)
         cues = _spans(
             prepared, [(c.text, c.start, c.end, {"stance": c.effective[0], "weight": round(c.effective[1], 3)}) for c in stance.cues]
         )
-        evidence = _spans(prepared, [(doc.text[s:e], s, e, {"kind": k}) for k, s, e in (voice.evidence if voice else [])])
+        evidence = _spans(prepared, [(extensions.text(doc)[s:e], s, e, {"kind": k}) for k, s, e in (voice.evidence if voice else [])])
         attrs = {
             "scores": {k: round(v, 4) for k, v in stance.scores.items()},
             "voice": voice.name if voice else "author",

@@ -35,7 +35,7 @@ class EventMentions:
             if ent.kb_id_.startswith("event:") and ent.kb_id_[6:] in load().events:
                 mentions.append((ent.start_char, ent.end_char, ent.kb_id_[6:], NAME))
         named = {(s, e) for s, e, _, _ in mentions}
-        text = doc.text.replace("’", "'")
+        text = extensions.text(doc).replace("’", "'")
         for event_id, pattern in cue_patterns().items():
             for m in pattern.finditer(text):
                 if (m.start(), m.end()) not in named:

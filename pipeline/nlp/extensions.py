@@ -8,6 +8,8 @@ offsets, because spaCy span extensions do not survive re-creating ``doc.ents``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
@@ -16,6 +18,7 @@ DOC_EXTENSIONS = {
     "entity_info": dict,  # {(start_char, end_char): {"name", "role", "source", "score", "iso", "precision"}}
     "event_mentions": list,  # [(start_char, end_char, event_id, kind)]
     "lacunae": list,  # [(char, restoration or None, confidence or None, score)]
+    "citations": list,  # [(note number, start_char, end_char, work id, [author ids], ibid)]
     "voices": dict,  # {sentence start_char: voices.Voice}
     "stances": dict,  # {sentence start_char: stance.Stance}
 }
@@ -35,11 +38,19 @@ def ensure(doc: Doc) -> Doc:
     return doc
 
 
+def text(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds ``doc.text`` from tokens on every access."""
+    cached = doc.user_data.get("destal_text")
+    if cached is None:
+        cached = doc.user_data["destal_text"] = doc.text
+    return cached
+
+
 def unit_kind(doc: Doc, char: int) -> str | None:
-    for start, end, kind, _ in doc._.units:
-        if start <= char < end:
-            return kind
-    return None
+    """The kind of unit holding ``char`` (units are sorted by start)."""
+    units = doc._.units
+    i = bisect_right(units, (char, float("inf"))) - 1
+    return units[i][2] if i >= 0 and units[i][0] <= char < units[i][1] else None
 
 
 register()

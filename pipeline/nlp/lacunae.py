@@ -141,17 +141,16 @@ def subject_lost(sent: Span) -> Token | None:
 
 def find_gaps(doc: Doc) -> list[int]:
     """Character offsets (in the doc) of what follows each gap, in body units only."""
-    body = [(s, e) for s, e, kind, _ in doc._.units if kind == "body"]
 
     def in_body(pos: int) -> bool:
-        return any(s <= pos < e for s, e in body)
+        return extensions.unit_kind(doc, pos) == "body"
 
     gaps = set(_token_gaps(doc, in_body))
-    for m in PAIRED.finditer(doc.text):
+    for m in PAIRED.finditer(extensions.text(doc)):
         if in_body(m.start()):
             gaps.add(m.start() + 1)
     for pattern in (EMPTY, SPACE_BEFORE_PUNCT):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(extensions.text(doc)):
             if in_body(m.end()):
                 gaps.add(m.end())
     return sorted(gaps)
@@ -191,7 +190,7 @@ class Lacunae:
         extensions.ensure(doc)
         found = []
         for position in find_gaps(doc):
-            name, confidence = restore(doc.text, position)
+            name, confidence = restore(extensions.text(doc), position)
             found.append((position, name, confidence, SCORES.get(confidence or "")))
         doc._.lacunae = found
         return doc

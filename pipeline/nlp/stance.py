@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extensions
-from pipeline.nlp.cues import STANCES, Cue, cue_scores, find_cues
+from pipeline.nlp.cues import STANCES, Cue, cue_scores, find_cues, is_meta, lexicon_label
 from pipeline.paths import RESOURCES
 
 MODEL = RESOURCES / "models" / "stance.json"
@@ -52,7 +52,8 @@ FEATURES = (
     + [f"prev_{s}" for s in SIDES]
     + [f"next_{s}" for s in SIDES]
     + [f"voice_{v}" for v in VOICE_TYPES]
-    + ["align_contest", "align_endorse", "numeric_share", "log_length", "events", "first_in_paragraph", "quotes"]
+    + ["align_contest", "align_endorse", "numeric_share", "log_length", "events", "first_in_paragraph", "quotes", "meta"]
+    + [f"lexicon_{s}" for s in STANCES]
 )
 
 
@@ -82,6 +83,8 @@ def features(paragraph: list[SentenceView], i: int) -> list[float]:
         float(s.events),
         float(i == 0),
         float(any(q in s.text for q in '“"')),
+        float(is_meta(s.text)),
+        *(float(lexicon_label(s.scores) == label) for label in STANCES),
     ]
 
 
@@ -134,6 +137,7 @@ class Stance:
     label: str
     scores: dict[str, float]
     cues: list[Cue]
+    end: int = 0
 
 
 def sentence_view(sent: Span) -> SentenceView:
@@ -160,6 +164,8 @@ def body_paragraphs(doc: Doc) -> list[list[Span]]:
 
 
 class StanceTagger:
+    """Scores every body sentence; without a model (before the first training) all are ``none``."""
+
     def __init__(self, model: StanceModel | None) -> None:
         self.model = model
 
@@ -175,10 +181,24 @@ class StanceTagger:
                     scores = {label: float(label == "none") for label in STANCES}
                 else:
                     scores = {label: float(probs[i][self.model.classes.index(label)]) for label in STANCES}
-                doc._.stances[sent.start_char] = Stance(max(scores, key=scores.get), scores, cues)
+                doc._.stances[sent.start_char] = Stance(max(scores, key=scores.get), scores, cues, sent.end_char)
         return doc
+
+
+class LazyStanceTagger(StanceTagger):
+    """Loads the model at first use, so a pipeline can be built (and the model retrained)
+    while the model file is stale or missing."""
+
+    def __init__(self) -> None:
+        self._loaded = False
+        super().__init__(None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:
+            self.model, self._loaded = load_model(), True
+        return super().__call__(doc)
 
 
 @Language.factory("destal_stance", default_config={})
 def make_stance(nlp: Language, name: str) -> StanceTagger:
-    return StanceTagger(load_model())
+    return LazyStanceTagger()

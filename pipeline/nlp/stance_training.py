@@ -19,7 +19,7 @@ from pipeline.catalog import load_catalog
 from pipeline.claims import align, gold_claims
 from pipeline.nlp import document as nlp_document
 from pipeline.nlp.cues import STANCES, lexicon_label
-from pipeline.nlp.stance import MODEL, StanceModel, body_paragraphs, features, sentence_view
+from pipeline.nlp.stance import MODEL, StanceModel, StanceTagger, body_paragraphs, features, sentence_view
 from pipeline.records import Record
 from pipeline.store import atomic_write, gold_dir
 
@@ -43,7 +43,8 @@ def examples(root: Path | None = None) -> list[Example]:
     docs = load_catalog()
     prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
     out = []
-    for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared), strict=True):
+    for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared, disable=("destal_stance",)), strict=True):
+        StanceTagger(None)(spacy_doc)
         claims = {c.start: c for c in nlp_document.claim_records(prep, spacy_doc)}
         gold = gold_claims(doc.id, root)
         for p, sents in enumerate(body_paragraphs(spacy_doc)):

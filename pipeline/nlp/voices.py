@@ -78,7 +78,9 @@ class Voice:
 
 
 def entity_in(span: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
-    for ent in span.doc.ents:
+    """The first entity of ``labels`` inside ``span`` (the doc's entity list is read once)."""
+    ents = span.doc.user_data.setdefault("destal_ents", list(span.doc.ents))
+    for ent in ents:
         if ent.label_ in labels and span.start <= ent.start and ent.end <= span.end:
             return ent
     return None
@@ -114,8 +116,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+@cache
+def any_frame() -> re.Pattern:
+    """All frame templates in one pattern, to skip the sentences that have none."""
+    return re.compile("|".join(f"(?:{p.pattern.replace('(?P<x>', '(?:')})" for p in lexicon()["frames"]), re.IGNORECASE)
+
+
 def from_frame(sent: Span) -> Voice | None:
     """'According to X', 'For X,', 'As X put it', 'in X's view' with a person or group as X."""
+    if not any_frame().search(sent.text):
+        return None
     for pattern in lexicon()["frames"]:
         for m in pattern.finditer(sent.text):
             holder = sent.doc.char_span(sent.start_char + m.start("x"), sent.start_char + m.end("x"), alignment_mode="expand")
@@ -233,6 +243,7 @@ class Voices:
                     previous = voice
                 voices[sent.start_char] = voice
         doc._.voices = voices
+        doc.user_data.pop("destal_ents", None)
         return doc
 
 

@@ -1,0 +1,82 @@
+"""A text the pipeline has never seen gets voices, stances and events with no retraining and
+no code change: it is added to a copy of the corpus with ``python -m pipeline add`` and built."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES, run_cli
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("unseen")
+    shutil.copytree(ROOT / "corpus", root / "corpus")
+    (root / "annotations").mkdir()
+    added = run_cli(
+        "add", str(FIXTURES / "unseen_essay.md"), "--id", "doe-2026", "--title", "Reform from Above", "--author", "Jane Doe", "--year", "2026",
+        env_root=root,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    built = run_cli("build", env_root=root)
+    assert built.returncode == 0, built.stderr
+    lines = (root / "annotations" / "silver" / "doe-2026.claim.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def claim(claims, start: str) -> dict:
+    (found,) = [c for c in claims if c["text"].lstrip("*").startswith(start)]
+    return found
+
+
+def test_every_body_sentence_gets_a_claim(claims):
+    assert len(claims) == 9
+    assert all(set(c["attrs"]["scores"]) == {"power_play", "liberalisation", "mixed", "none"} for c in claims)
+
+
+def test_reported_scholar_contested_by_the_author(claims):
+    conquest = claim(claims, "Historian Robert Conquest argued")
+    assert (conquest["attrs"]["voice"], conquest["attrs"]["voice_type"], conquest["attrs"]["alignment"]) == (
+        "Robert Conquest",
+        "scholar",
+        "contest",
+    )
+    assert conquest["label"] == "power_play"
+    assert any(e["kind"] == "reporting_verb" and e["text"] == "argued" for e in conquest["attrs"]["evidence"])
+
+
+def test_group_voice(claims):
+    critics = claim(claims, "Critics, including Western observers")
+    assert critics["attrs"]["voice_type"] == "school"
+    assert critics["label"] == "power_play"
+
+
+def test_frame_voice(claims):
+    jones = claim(claims, "According to Polly Jones")
+    assert (jones["attrs"]["voice"], jones["attrs"]["voice_type"]) == ("Polly Jones", "scholar")
+    assert jones["label"] == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("start", "stance"),
+    [
+        ("The release of prisoners from the Gulag brought genuine relief", "liberalisation"),
+        ("The cultural thaw was marked by thaws and freezes", "mixed"),
+    ],
+)
+def test_author_stances(claims, start, stance):
+    found = claim(claims, start)
+    assert found["attrs"]["voice"] == "author"
+    assert found["label"] == stance
+    assert found["attrs"]["cues"], "a reader must see which cues drove the label"
+
+
+def test_events(claims):
+    assert "hungary_1956" in claim(claims, "In 1956 Soviet tanks crushed")["attrs"]["events"]
+    assert "secret_speech_1956" in claim(claims, "Historian Robert Conquest argued")["attrs"]["events"]
