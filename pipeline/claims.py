@@ -25,7 +25,7 @@ def align(gold: list[Record], predicted: list[Record]) -> dict[str, Record]:
     for p in predicted:
         candidates = [g for g in ordered if g.start < p.end and p.start < g.end]
         best = max(candidates, key=lambda g: overlap(g, p), default=None)
-        if best is not None and overlap(best, p) * 2 > p.end - p.start:
+        if best is not None and overlap(best, p) * 2 > sum(e - s for s, e in p.fragments):
             out[p.id] = best
     return out
 

@@ -22,6 +22,8 @@ from pipeline.nlp.linking import fold
 from pipeline.nlp.stance_training import Example, examples, fit
 
 FOLDS = 5
+# The cue lexicon's errors were studied on the essay only; the encyclopedia was not used to develop it.
+DEVELOPMENT = (("seniuc-2020", "development text"), ("grokipedia-destalinization", "not used in development"))
 
 
 @dataclass
@@ -107,9 +109,17 @@ def report(root: Path | None = None) -> str:
     doc_gold, doc_predicted = across_documents(items)
     runs = [
         StanceScores("majority class", gold, [majority] * len(items)),
-        StanceScores("lexicon only (no learning)", gold, [e.lexicon for e in items]),
-        StanceScores(f"cue model, {FOLDS}-fold CV grouped by paragraph", gold, cross_validated(items)),
-        StanceScores("cue model, trained on the other document", doc_gold, doc_predicted),
+        StanceScores("cue decision (served; no training)", gold, [e.lexicon for e in items]),
+        *(
+            StanceScores(
+                f"cue decision, {doc} only ({role})",
+                [e.gold.label for e in items if e.doc == doc],
+                [e.lexicon for e in items if e.doc == doc],
+            )
+            for doc, role in DEVELOPMENT
+        ),
+        StanceScores(f"cue-family learner, {FOLDS}-fold CV grouped by paragraph", gold, cross_validated(items)),
+        StanceScores("cue-family learner, trained on the other document", doc_gold, doc_predicted),
         *ceiling(items, root),
     ]
     head = ["system", "macro-F1", *[f"{s} P/R/F1" for s in STANCES]]

@@ -16,10 +16,11 @@ from functools import cache, lru_cache
 
 from pipeline.paths import RESOURCES
 
-STANCES = ("power_play", "liberalisation", "mixed", "none")
+STANCES = STANCE_LABELS = ("power_play", "liberalisation", "mixed", "none")
 OPPOSITE = {"power_play": "liberalisation", "liberalisation": "power_play", "mixed": "mixed"}
 NEGATION_WINDOW = 30
 HEDGE_FACTOR = 0.8
+STRONG = 0.7
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Cue:
     text: str
     negated: bool = False
     concessive: bool = False
+    family: int = -1
 
     @property
     def effective(self) -> tuple[str, float]:
@@ -75,7 +77,7 @@ def concessive_span(text: str) -> tuple[int, int] | None:
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue in ``text`` (offsets shifted by ``offset``), longest match first, no overlaps."""
     if offset:
-        return [Cue(c.stance, c.weight, c.start + offset, c.end + offset, c.text, c.negated, c.concessive) for c in _cues(text)]
+        return [Cue(c.stance, c.weight, c.start + offset, c.end + offset, c.text, c.negated, c.concessive, c.family) for c in _cues(text)]
     return list(_cues(text))
 
 
@@ -85,7 +87,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
     concession = concessive_span(text)
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for pattern, stance, weight in lex["cues"]:
+    for family, (pattern, stance, weight) in enumerate(lex["cues"]):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -93,7 +95,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
             window = text[max(0, m.start() - NEGATION_WINDOW) : m.start()]
             negated = bool(lex["negation"].search(window)) and not lex["negative_verbs"].search(window)
             concessive = concession is not None and concession[0] <= m.start() < concession[1]
-            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive))
+            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family))
     return tuple(sorted(found, key=lambda c: c.start))
 
 
@@ -113,11 +115,35 @@ def is_meta(text: str) -> bool:
     return bool(lexicon()["meta"].search(text))
 
 
-def lexicon_label(scores: dict[str, float]) -> str:
-    """The lexicon-only baseline: the strongest side; both sides close together -> mixed."""
-    pp, lib, mix = scores["power_play"], scores["liberalisation"], scores["mixed"]
-    if max(pp, lib, mix) < 0.5:
+def side_strengths(text: str) -> dict[str, tuple[float, float]]:
+    """Per side: (summed effective weight, strongest single cue), hedged."""
+    out = {side: (0.0, 0.0) for side in STANCES[:3]}
+    factor = HEDGE_FACTOR if lexicon()["hedge"].search(text) else 1.0
+    for cue in find_cues(text):
+        side, weight = cue.effective
+        total, strongest = out[side]
+        out[side] = (total + weight * factor, max(strongest, weight * factor))
+    return out
+
+
+def fires(total: float, strongest: float) -> bool:
+    """A side frames the sentence only with one clear cue or several weaker ones: a single
+    weak cue ('limited', 'remained') is narrative, not framing."""
+    return strongest >= STRONG or total >= 1.0
+
+
+def lexicon_label(scores: dict[str, float], text: str | None = None) -> str:
+    """The lexicon-only baseline: the strongest side that fires; both sides firing with
+    strong cues and close together, or a strong mixed cue, gives mixed."""
+    if text is None:
+        strengths = {k: (v, v) for k, v in scores.items()}
+    else:
+        strengths = side_strengths(text)
+    firing = {side: total for side, (total, strongest) in strengths.items() if fires(total, strongest)}
+    if not firing:
         return "none"
-    if mix >= max(pp, lib) or (min(pp, lib) >= 0.5 and abs(pp - lib) < 0.5):
+    pp, lib, mix = (firing.get(s, 0.0) for s in STANCES[:3])
+    both = pp >= STRONG and lib >= STRONG and abs(pp - lib) < 0.5
+    if both or (mix and mix >= max(pp, lib)):
         return "mixed"
-    return "power_play" if pp > lib else "liberalisation"
+    return "power_play" if pp >= lib else "liberalisation"

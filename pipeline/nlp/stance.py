@@ -11,7 +11,6 @@ weights are plain JSON (``resources/models/stance.json``) written by
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extensions
-from pipeline.nlp.cues import STANCES, Cue, cue_scores, find_cues, is_meta, lexicon_label
+from pipeline.nlp.cues import STANCE_LABELS as STANCES
+from pipeline.nlp.cues import STRONG, Cue, cue_scores, find_cues, is_meta, lexicon, lexicon_label
 from pipeline.paths import RESOURCES
 
 MODEL = RESOURCES / "models" / "stance.json"
@@ -45,46 +45,44 @@ class SentenceView:
             self.scores = cue_scores(self.text)
 
 
+def cue_families() -> list[str]:
+    """One name per cue family of ``stance_cues.toml`` (its stance and position)."""
+    return [f"{stance}#{i}" for i, (_, stance, _) in enumerate(lexicon()["cues"])]
+
+
 FEATURES = (
-    [f"cue_{s}" for s in SIDES]
-    + ["cue_both_sides", "cue_margin", "has_negation_cue", "has_concession_cue"]
-    + [f"para_{s}" for s in SIDES]
-    + [f"prev_{s}" for s in SIDES]
-    + [f"next_{s}" for s in SIDES]
+    [f"family_{f}" for f in cue_families()]
+    + [f"negated_{f}" for f in cue_families()]
+    + ["meta", "numeric_share"]
     + [f"voice_{v}" for v in VOICE_TYPES]
-    + ["align_contest", "align_endorse", "numeric_share", "log_length", "events", "first_in_paragraph", "quotes", "meta"]
+    + [f"paragraph_{s}" for s in SIDES]
     + [f"lexicon_{s}" for s in STANCES]
 )
 
 
+def family_counts(text: str) -> list[float]:
+    """Cue matches per family, negated ones apart; a concessive-clause match counts half."""
+    n = len(lexicon()["cues"])
+    counts = [0.0] * (2 * n)
+    for cue in find_cues(text):
+        counts[cue.family + (n if cue.negated else 0)] += 0.5 if cue.concessive else 1.0
+    return counts
+
+
 def features(paragraph: list[SentenceView], i: int) -> list[float]:
-    """The feature vector of sentence ``i`` of a paragraph, in ``FEATURES`` order."""
+    """The feature vector of sentence ``i`` of a paragraph, in ``FEATURES`` order: its cue
+    families, meta-discourse, narrative density, voice, and how the rest of the paragraph reads."""
     s = paragraph[i]
-    cues = find_cues(s.text)
-    others = [p for j, p in enumerate(paragraph) if j != i]
+    others = [lexicon_label(p.scores, p.text) for j, p in enumerate(paragraph) if j != i]
     n = max(len(others), 1)
-    prev = paragraph[i - 1].scores if i > 0 else dict.fromkeys(SIDES, 0.0)
-    nxt = paragraph[i + 1].scores if i + 1 < len(paragraph) else dict.fromkeys(SIDES, 0.0)
-    pp, lib = s.scores["power_play"], s.scores["liberalisation"]
+    label = lexicon_label(s.scores, s.text)
     return [
-        *(s.scores[x] for x in SIDES),
-        min(pp, lib),
-        pp - lib,
-        float(any(c.negated for c in cues)),
-        float(any(c.concessive for c in cues)),
-        *(sum(o.scores[x] for o in others) / n for x in SIDES),
-        *(prev[x] for x in SIDES),
-        *(nxt[x] for x in SIDES),
-        *(float(s.voice_type == v) for v in VOICE_TYPES),
-        float(s.alignment == "contest"),
-        float(s.alignment == "endorse"),
-        s.numeric_share,
-        math.log(1 + len(s.text.split())),
-        float(s.events),
-        float(i == 0),
-        float(any(q in s.text for q in '“"')),
+        *family_counts(s.text),
         float(is_meta(s.text)),
-        *(float(lexicon_label(s.scores) == label) for label in STANCES),
+        s.numeric_share,
+        *(float(s.voice_type == v) for v in VOICE_TYPES),
+        *(sum(o == side for o in others) / n for side in SIDES),
+        *(float(label == x) for x in STANCES),
     ]
 
 
@@ -163,35 +161,50 @@ def body_paragraphs(doc: Doc) -> list[list[Span]]:
     return out
 
 
-class StanceTagger:
-    """Scores every body sentence; without a model (before the first training) all are ``none``."""
+def cue_decision(view: SentenceView) -> tuple[str, dict[str, float]]:
+    """The label the cues decide, with scores: a softmax over each side's cue strength and the
+    firing threshold for ``none``, the decided label lifted so it is always the top score."""
+    label = lexicon_label(view.scores, view.text)
+    raw = np.array([view.scores["power_play"], view.scores["liberalisation"], view.scores["mixed"], STRONG])
+    raw[STANCES.index(label)] += 1.0
+    e = np.exp(2.0 * (raw - raw.max()))
+    return label, {s: float(v) for s, v in zip(STANCES, e / e.sum(), strict=True)}
 
-    def __init__(self, model: StanceModel | None) -> None:
+
+class StanceTagger:
+    """Scores every body sentence. ``cues`` (the default): the cue decision; ``learned``: the
+    cue-family model trained on the gold (all ``none`` until one is trained)."""
+
+    def __init__(self, model: StanceModel | None, mode: str = "cues") -> None:
         self.model = model
+        self.mode = mode
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.ensure(doc)
         for sents in body_paragraphs(doc):
             views = [sentence_view(s) for s in sents]
-            rows = [features(views, i) for i in range(len(views))]
-            probs = self.model.proba(rows) if self.model and rows else None
             for i, sent in enumerate(sents):
-                cues = find_cues(sent.text, sent.start_char)
-                if probs is None:
-                    scores = {label: float(label == "none") for label in STANCES}
-                else:
-                    scores = {label: float(probs[i][self.model.classes.index(label)]) for label in STANCES}
-                doc._.stances[sent.start_char] = Stance(max(scores, key=scores.get), scores, cues, sent.end_char)
+                label, scores = self.decide(views, i)
+                doc._.stances[sent.start_char] = Stance(label, scores, find_cues(sent.text, sent.start_char), sent.end_char)
         return doc
+
+    def decide(self, views: list[SentenceView], i: int) -> tuple[str, dict[str, float]]:
+        if self.mode == "cues":
+            return cue_decision(views[i])
+        if self.model is None:
+            return "none", {label: float(label == "none") for label in STANCES}
+        probs = self.model.proba([features(views, i)])[0]
+        scores = {label: float(probs[self.model.classes.index(label)]) for label in STANCES}
+        return max(scores, key=scores.get), scores
 
 
 class LazyStanceTagger(StanceTagger):
-    """Loads the model at first use, so a pipeline can be built (and the model retrained)
-    while the model file is stale or missing."""
+    """Loads the learned model at first use, so a pipeline can be built (and the model
+    retrained) while the model file is stale or missing."""
 
-    def __init__(self) -> None:
-        self._loaded = False
-        super().__init__(None)
+    def __init__(self, mode: str) -> None:
+        self._loaded = mode != "learned"
+        super().__init__(None, mode)
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._loaded:
@@ -199,6 +212,8 @@ class LazyStanceTagger(StanceTagger):
         return super().__call__(doc)
 
 
-@Language.factory("destal_stance", default_config={})
-def make_stance(nlp: Language, name: str) -> StanceTagger:
-    return LazyStanceTagger()
+@Language.factory("destal_stance", default_config={"mode": "cues"})
+def make_stance(nlp: Language, name: str, mode: str) -> StanceTagger:
+    if mode not in ("cues", "learned"):
+        raise ValueError(f"destal_stance mode must be 'cues' or 'learned', not {mode!r}")
+    return LazyStanceTagger(mode)

@@ -23,7 +23,7 @@ from pipeline.nlp.stance import MODEL, StanceModel, StanceTagger, body_paragraph
 from pipeline.records import Record
 from pipeline.store import atomic_write, gold_dir
 
-C = 0.5
+C = 0.003
 
 
 @dataclass
@@ -54,7 +54,7 @@ def examples(root: Path | None = None) -> list[Example]:
                 if claim is None:
                     continue
                 aligned = align(gold, [claim]).get(claim.id)
-                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].scores), aligned))
+                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].scores, views[i].text), aligned))
     return out
 
 

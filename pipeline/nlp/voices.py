@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import extensions
+from pipeline.nlp.cues import find_cues
 from pipeline.paths import RESOURCES
 
 AUTHOR = "author"
@@ -36,7 +37,7 @@ FRAME_STARTS = ("according to", "for x,", "as x", "in the view of", "in x's view
 def frame_pattern(template: str) -> re.Pattern:
     """'as X put it' -> a regex whose group ``x`` holds the voice; 'For X,' only opens a clause."""
     before, _, after = template.lower().partition("x")
-    holder = r"(?P<x>[^,;.“”\"]{2,80}?)"
+    holder = r"(?P<x>[^,;.“”\"]{2,80}" + ("?)" if after.strip(" ,") else ")")
     anchor = r"(?:^|[,;]\s*)" if before.strip() == "for" else r"\b"
     return re.compile(
         anchor + re.escape(before) + holder + re.escape(after.rstrip(",")) + (r"(?=,)" if after.endswith(",") else r"\b"), re.IGNORECASE
@@ -103,7 +104,10 @@ def group_phrase(token: Token) -> str | None:
     right = [of[0], *[g for g in of[0].children if g.dep_ == "pobj"]] if of else []
     words = [t.text for t in sorted([*left, token, *right], key=lambda t: t.i)]
     phrase = " ".join(words)
-    known = lexicon()["schools"].get(phrase.lower())
+    schools = lexicon()["schools"]
+    known = schools.get(phrase.lower()) or next(
+        (schools[f] for f in sorted(schools, key=len, reverse=True) if phrase.lower().endswith(f)), None
+    )
     return known or phrase[0].upper() + phrase[1:]
 
 
@@ -169,6 +173,8 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
             return None
         group = group_phrase(subject)
         ent = None if group else entity_in(subtree)
+        if ent is not None and not (ent.start <= subject.i < ent.end):
+            ent = None
         if ent is not None:
             voice = voice_of_entity(ent)
             if voice.type == "actor" and not reports_content(token):
@@ -177,7 +183,7 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
             voice = Voice(group, "school", "neutral")
         elif subject.lower_ in INDEFINITE:
             voice = Voice(f"{subject.text.capitalize()} historians", "school", "neutral")
-        elif subject.lower_ in PRONOUNS and previous is not None and previous.type != AUTHOR:
+        elif subject.lower_ in PRONOUNS and previous is not None and previous.type != AUTHOR and reports_content(token):
             voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
             evidence = ("pronoun", subject.idx, subject.idx + len(subject.text))
         else:
@@ -188,15 +194,22 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
     return None
 
 
+def default_alignment(voice: Voice) -> str:
+    """A scholar cited without a turn against them is used by the author: endorse."""
+    return "endorse" if voice.type == "scholar" else "neutral"
+
+
 def verb_alignment(lemma: str) -> str:
     lex = lexicon()
     return "endorse" if lemma in lex["endorse"] else "contest" if lemma in lex["contest"] else "neutral"
 
 
 def from_quoted_note(sent: Span) -> Voice | None:
-    """A quoted judgement sourced only by a footnote is the cited scholar's."""
+    """A quoted judgement sourced only by a footnote is the cited scholar's; a quoted fact
+    stays the author's."""
     cited = sent.doc._.context.get("note_authors", {})
-    if not QUOTE.search(sent.text):
+    quotes = QUOTE.findall(sent.text)
+    if not any(find_cues(q) for q in quotes):
         return None
     for number in sentence_notes(sent):
         for author, kb_id in cited.get(number, []):
@@ -222,6 +235,8 @@ def adjust_alignment(voice: Voice, sent: Span, following: Span | None) -> None:
         voice.alignment = "contest"
     elif voice.alignment == "neutral" and any(re.search(rf"\b{re.escape(m)}\b", lower) for m in lex["endorse_markers"]):
         voice.alignment = "endorse"
+    elif voice.alignment == "neutral":
+        voice.alignment = default_alignment(voice)
 
 
 class Voices:
