@@ -135,10 +135,7 @@ def fires(total: float, strongest: float) -> bool:
 def lexicon_label(scores: dict[str, float], text: str | None = None) -> str:
     """The lexicon-only baseline: the strongest side that fires; both sides firing with
     strong cues and close together, or a strong mixed cue, gives mixed."""
-    if text is None:
-        strengths = {k: (v, v) for k, v in scores.items()}
-    else:
-        strengths = side_strengths(text)
+    strengths = {k: (v, v) for k, v in scores.items()} if text is None else side_strengths(text)
     firing = {side: total for side, (total, strongest) in strengths.items() if fires(total, strongest)}
     if not firing:
         return "none"

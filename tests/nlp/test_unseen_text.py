@@ -19,10 +19,9 @@ def claims(tmp_path_factory):
     root = tmp_path_factory.mktemp("unseen")
     shutil.copytree(ROOT / "corpus", root / "corpus")
     (root / "annotations").mkdir()
-    added = run_cli(
-        "add", str(FIXTURES / "unseen_essay.md"), "--id", "doe-2026", "--title", "Reform from Above", "--author", "Jane Doe", "--year", "2026",
-        env_root=root,
-    )  # fmt: skip
+    fixture = str(FIXTURES / "unseen_essay.md")
+    meta = ["--id", "doe-2026", "--title", "Reform from Above", "--author", "Jane Doe", "--year", "2026"]
+    added = run_cli("add", fixture, *meta, env_root=root)
     assert added.returncode == 0, added.stderr
     built = run_cli("build", env_root=root)
     assert built.returncode == 0, built.stderr
