@@ -65,8 +65,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from pipeline.evaluate import agreement
+    from pipeline.paths import annotations_dir
+    from pipeline.store import atomic_write
 
-    print(agreement.report())
+    table = agreement.report()
+    print(table)
+    if args.update_guidelines:
+        path = annotations_dir() / "GUIDELINES.md"
+        atomic_write(path, agreement.embed(path, table))
+        print(f"updated the agreement section of {path}")
     return 0
 
 
@@ -127,6 +134,7 @@ OPTIONS: dict[str, list[tuple[str, dict]]] = {
         ("--format", {"choices": ["jsonl", "csv", "brat"], "default": "jsonl"}),
         ("--out", {"required": True, "help": "output folder"}),
     ],
+    "agreement": [("--update-guidelines", {"action": "store_true", "help": "write the tables into annotations/GUIDELINES.md"})],
     "train": [("model", {"choices": ["stance"], "help": "which model to rebuild from the gold"})],
 }
 

@@ -101,6 +101,25 @@ def alpha_rows(data: dict[str, dict], keep) -> list[list]:
     ]
 
 
+BEGIN, END = "<!-- agreement-table -->", "<!-- /agreement-table -->"
+CAVEAT = (
+    "The annotators ann-a and ann-b are LLM annotation assistants that worked independently from these "
+    "guidelines alone; they share a model family, and the guidelines quote many corpus sentences as decided "
+    "examples, so these figures are an upper bound on what human annotators would reach. The second pair of "
+    "tables leaves out the sentences the guidelines quote."
+)
+
+
+def embed(guidelines: Path, table: str) -> str:
+    """The guidelines text with the generated table between the agreement markers."""
+    text = guidelines.read_text(encoding="utf-8")
+    if BEGIN not in text:
+        raise ValueError(f"{guidelines} has no {BEGIN} marker")
+    head, _, rest = text.partition(BEGIN)
+    tail = rest.partition(END)[2] if END in rest else rest
+    return f"{head}{BEGIN}\n\n{CAVEAT}\n\n{table}\n\n{END}{tail if tail.startswith(chr(10)) else chr(10) + tail}"
+
+
 def report(root: Path | None = None, guidelines: Path | None = None) -> str:
     data = annotations(root)
     if len(data) < 2:

@@ -62,11 +62,13 @@ def load(resources: Path = RESOURCES) -> KnowledgeBase:
     inventory = _read(resources / "events.toml")
     entries: dict[str, Entry] = {}
     for item in gazetteer.get("entity", []):
+        # a group's canonical name is its country or ideology ("Polish" -> "Poland"): not an alias
+        names = item.get("aliases", []) if item["label"] == "NORP" else [item["name"], *item.get("aliases", [])]
         entries[item["id"]] = Entry(
             item["id"],
             item["label"],
             item["name"],
-            tuple(dict.fromkeys([item["name"], *item.get("aliases", [])])),
+            tuple(dict.fromkeys(names)),
             item.get("wikidata"),
             item.get("role"),
             item.get("description", ""),
