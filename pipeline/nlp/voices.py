@@ -31,7 +31,7 @@ SELF = {"i", "we", "this paper", "this essay", "the author", "this article"}
 QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
-FRAME_STARTS = ("according to", "for x,", "as x", "in the view of", "in x's view", "in the words of", "in x's words")
+FRAME_STARTS = ("according to", "for x,", "as x", "in the view of", "in x's view", "in the words of", "in x's words", "as articulated by")
 
 
 def frame_pattern(template: str) -> re.Pattern:
@@ -101,14 +101,14 @@ def group_phrase(token: Token) -> str | None:
         return None
     left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.is_punct]
     of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    right = [of[0], *[g for g in of[0].children if g.dep_ == "pobj"]] if of else []
-    words = [t.text for t in sorted([*left, token, *right], key=lambda t: t.i)]
-    phrase = " ".join(words)
+    named = [g for g in of[0].children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if of else []
+    right = [of[0], *named] if named else []
+    words = sorted([*left, token, *right], key=lambda t: t.i)
+    phrase = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ == "NORP" else t.lower_ for t in words)
     schools = lexicon()["schools"]
-    known = schools.get(phrase.lower()) or next(
-        (schools[f] for f in sorted(schools, key=len, reverse=True) if phrase.lower().endswith(f)), None
-    )
-    return known or phrase[0].upper() + phrase[1:]
+    longest_first = sorted(schools, key=len, reverse=True)
+    known = schools.get(phrase.lower()) or next((schools[f] for f in longest_first if phrase.lower().endswith(f)), None)
+    return known or phrase
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -146,6 +146,14 @@ def from_frame(sent: Span) -> Voice | None:
     return None
 
 
+def _paragraph_text(sent: Span) -> str:
+    """The text of the unit (paragraph) holding ``sent``, lower-cased."""
+    for start, end, _, _ in sent.doc._.units:
+        if start <= sent.start_char < end:
+            return extensions.text(sent.doc)[start:end].lower()
+    return sent.text.lower()
+
+
 def reports_content(verb: Token) -> bool:
     """A reporting verb that carries a view: a clause ('argued that …'), an 'as' framing
     ('portrayed the speech as …'), or a quotation; not a bare action ('omitted to mention')."""
@@ -171,6 +179,12 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
         subtree = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
         if subject.lower_ in SELF or subtree.text.lower() in SELF:
             return None
+        anaphoric = any(c.lower_ in ("this", "these", "such") for c in subject.lefts)
+        if anaphoric and previous is not None and previous.type != AUTHOR and group_phrase(subject) is not None:
+            voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+            voice.evidence.append(("pronoun", subject.idx, subject.idx + len(subject.text)))
+            voice.alignment = verb_alignment(token.lemma_.lower())
+            return voice
         group = group_phrase(subject)
         ent = None if group else entity_in(subtree)
         if ent is not None and not (ent.start <= subject.i < ent.end):
@@ -182,7 +196,8 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
         elif group is not None:
             voice = Voice(group, "school", "neutral")
         elif subject.lower_ in INDEFINITE:
-            voice = Voice(f"{subject.text.capitalize()} historians", "school", "neutral")
+            noun = "historians" if "historian" in _paragraph_text(sent) else "commentators"
+            voice = Voice(f"some {noun}", "school", "neutral")
         elif subject.lower_ in PRONOUNS and previous is not None and previous.type != AUTHOR and reports_content(token):
             voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
             evidence = ("pronoun", subject.idx, subject.idx + len(subject.text))

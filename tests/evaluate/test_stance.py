@@ -1,0 +1,49 @@
+"""Stance, voice and alignment against the adjudicated gold, and the model's provenance."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.evaluate import stance
+from pipeline.nlp import stance_training
+from pipeline.nlp.stance import MODEL
+
+
+@pytest.fixture(scope="module")
+def items():
+    return [e for e in stance_training.examples() if e.gold is not None]
+
+
+def test_every_gold_sentence_is_aligned_with_a_pipeline_sentence(items):
+    assert len(items) == 298
+
+
+def test_voice_accuracy_on_stance_bearing_sentences(items):
+    (bearing, _) = stance.voice_accuracy(items)
+    assert bearing[0] == "stance-bearing"
+    assert bearing[2] >= 0.90
+
+
+def test_folds_never_split_a_paragraph(items):
+    folds = stance.grouped_folds(items)
+    paragraphs = [{(items[i].doc, items[i].paragraph) for i in fold} for fold in folds]
+    assert sum(len(p) for p in paragraphs) == len(set().union(*paragraphs))
+    assert sorted(i for fold in folds for i in fold) == list(range(len(items)))
+
+
+def test_served_stance_beats_the_majority_class(items):
+    gold = [e.gold.label for e in items]
+    served = stance.StanceScores("cues", gold, [e.lexicon for e in items]).macro_f1
+    majority = stance.StanceScores("majority", gold, ["none"] * len(items)).macro_f1
+    assert served >= majority + 0.3
+
+
+def test_retraining_reproduces_the_committed_model(tmp_path):
+    out = tmp_path / "stance.json"
+    stance_training.train(out=out)
+    assert out.read_bytes() == MODEL.read_bytes()
+    provenance = json.loads(out.read_text(encoding="utf-8"))["provenance"]
+    assert provenance["command"] == "python -m pipeline train stance"
+    assert set(provenance["gold"]) == {"seniuc-2020.claim.jsonl", "grokipedia-destalinization.claim.jsonl"}
