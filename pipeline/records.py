@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pipeline.layout.model import Fragments, Span
+from pipeline.layout.model import Fragments, HasFragments, Span
 from pipeline.paths import RESOURCES
 
 FIELDS = ("doc", "layer", "id", "fragments", "text", "label", "attrs", "producer", "score")
 
 
 @dataclass(frozen=True)
-class Record:
+class Record(HasFragments):
     """One span of one layer; ``text`` is the fragments' source slices joined by a space."""
 
     doc: str
@@ -26,14 +26,6 @@ class Record:
     attrs: dict[str, Any] = field(default_factory=dict, compare=False)
     producer: str = ""
     score: float | None = None
-
-    @property
-    def start(self) -> int:
-        return self.fragments[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.fragments[-1][1]
 
     def to_json(self) -> str:
         data = {name: getattr(self, name) for name in FIELDS}

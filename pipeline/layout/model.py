@@ -8,14 +8,10 @@ from typing import Any
 Fragments = tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class Span:
-    """A layout span: a layer, a label, fragments into the source, and attributes."""
+class HasFragments:
+    """First and last source offset of anything stand-off (layout spans, records)."""
 
-    layer: str
-    label: str
     fragments: Fragments
-    attrs: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def start(self) -> int:
@@ -24,6 +20,16 @@ class Span:
     @property
     def end(self) -> int:
         return self.fragments[-1][1]
+
+
+@dataclass(frozen=True)
+class Span(HasFragments):
+    """A layout span: a layer, a label, fragments into the source, and attributes."""
+
+    layer: str
+    label: str
+    fragments: Fragments
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def text(self, source: str) -> str:
         return " ".join(source[s:e] for s, e in self.fragments)
