@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 
-.PHONY: dashboard test build validate setup
+.PHONY: dashboard test build validate setup bench screenshots
 
 setup: $(STAMP)
 
@@ -29,3 +29,11 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/python -m pipeline validate
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/pipeline_speed.py
+	$(BIN)/python -m benchmarks.dashboard_latency
+
+screenshots: $(STAMP)
+	$(BIN)/python -m pipeline build --if-missing
+	$(BIN)/python -m benchmarks.screenshots

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from pipeline import PRODUCER, layout
 from pipeline.catalog import Document, load_catalog
-from pipeline.nlp import document as nlp_document
 from pipeline.reading_order import serialise as reading_order_json
 from pipeline.records import Record, from_span
 from pipeline.store import atomic_write, serialise, silver_dir
@@ -45,6 +44,8 @@ def layout_records(doc: Document, source: str, lay: layout.Layout) -> list[Recor
 
 def plan_documents(docs: list[Document]) -> Iterator[list[Record]]:
     """Every record of each document (layout and NLP layers), checked sources first."""
+    from pipeline.nlp import document as nlp_document  # spaCy loads only when a build runs
+
     sources = {doc.id: doc.read() for doc in docs}
     layouts = {doc.id: layout.parse(doc.id, sources[doc.id], doc.format) for doc in docs}
     prepared = [nlp_document.prepare(layouts[doc.id]) for doc in docs]
@@ -74,7 +75,8 @@ def code_digest() -> str:
     """Hash of the package's code and resources, so a changed pipeline makes a build stale."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.suffix in {".py", ".toml", ".json", ".cfg", ".txt"}):
+    inputs = (p for p in package.rglob("*") if p.suffix in {".py", ".toml", ".json", ".cfg", ".txt"})
+    for path in sorted(p for p in inputs if "dashboard" not in p.relative_to(package).parts):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

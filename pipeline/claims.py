@@ -3,6 +3,7 @@ where adjudicated gold exists (each label says which it is)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,23 @@ def align(gold: list[Record], predicted: list[Record]) -> dict[str, Record]:
     return out
 
 
+def entity_row(e: Record) -> dict:
+    keys = ("kb_id", "name", "role")
+    return {"text": e.text, "label": e.label, **{k: e.attrs.get(k) for k in keys}, "start": e.start, "end": e.end}
+
+
+def entities_in(claim: Record, entities: list[Record], starts: list[int]) -> list[Record]:
+    """Entities inside the claim's fragments (not inside a note block that cuts it in two)."""
+    out = []
+    for s, e in claim.fragments:
+        i = bisect_left(starts, s)
+        while i < len(entities) and entities[i].start < e:
+            if entities[i].end <= e:
+                out.append(entities[i])
+            i += 1
+    return out
+
+
 def gold_claims(doc: str, root: Path | None = None) -> list[Record]:
     path = gold_dir(root) / "adjudicated" / f"{doc}.claim.jsonl"
     return read_layer(path) if path.is_file() else []
@@ -40,7 +58,8 @@ def rows(doc: str, root: Path | None = None) -> list[dict]:
     silver = silver_dir(root)
     predicted = read_layer(silver / f"{doc}.claim.jsonl")
     sentences = {r.fragments: r for r in read_layer(silver / f"{doc}.sentence.jsonl") if r.label == "body"}
-    entities = read_layer(silver / f"{doc}.entity.jsonl")
+    entities = sorted(read_layer(silver / f"{doc}.entity.jsonl"), key=lambda e: e.start)
+    entity_starts = [e.start for e in entities]
     gold = align(gold_claims(doc, root), predicted)
     out = []
     for claim in predicted:
@@ -60,19 +79,7 @@ def rows(doc: str, root: Path | None = None) -> list[dict]:
             **{f"score_{k}": v for k, v in claim.attrs["scores"].items()},
             **{k: claim.attrs[k] for k in ("voice", "voice_type", "alignment", "events", "cues", "evidence")},
             "notes": attrs.get("notes", []),
-            "entities": [
-                {
-                    "text": e.text,
-                    "label": e.label,
-                    "kb_id": e.attrs.get("kb_id"),
-                    "name": e.attrs.get("name"),
-                    "role": e.attrs.get("role"),
-                    "start": e.start,
-                    "end": e.end,
-                }
-                for e in entities
-                if claim.start <= e.start and e.end <= claim.end
-            ],
+            "entities": [entity_row(e) for e in entities_in(claim, entities, entity_starts)],
         }
         g = gold.get(claim.id)
         for field in LABEL_FIELDS:

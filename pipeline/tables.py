@@ -99,3 +99,12 @@ def source_text(doc: str) -> str:
     from pipeline.catalog import get_document
 
     return get_document(doc).read()
+
+
+def reading_order(doc: str, root: Path | None = None) -> dict:
+    """The body of ``doc`` in reading order: ``text`` and the run-length map ``runs`` of
+    ``[stream_start, source_start, length]`` (empty when the document is not built)."""
+    import json
+
+    path = (root or annotations_dir()) / "silver" / f"{doc}.reading-order.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"doc": doc, "text": "", "runs": []}

@@ -85,7 +85,7 @@ def matrix(cells: pd.DataFrame, selection_name: str = "cell") -> alt.LayerChart:
     text = (
         alt.Chart(totals)
         .mark_text(fontSize=12, fontWeight="bold", color="#111")
-        .encode(x=middle, y=y, text="total:Q", tooltip=tooltip[:2] + [tooltip[4]])
+        .encode(x=middle, y=y, text="total:Q", tooltip=[*tooltip[:2], tooltip[4]])
     )
     return alt.layer(bars, halo, text).properties(height=ROW_HEIGHT * max(len(rows), 1), width="container").configure_view(stroke=None)
 
@@ -135,13 +135,13 @@ def stance_by(claims: pd.DataFrame, field: str, title: str, normalise: bool, lim
 
 
 def timeline(events: pd.DataFrame) -> alt.LayerChart:
-    """Events by date: a bar from start to end (at least a month wide), coloured by the stance most
-    sentences about the event take, labelled with how many sentences mention it."""
+    """Events by date: a bar from start to end, coloured by the side most sentences about the event
+    take, labelled with how many sentences are about it. A one-day event gets a bar wide enough
+    to see (1.2 % of the time axis)."""
     frame = events.dropna(subset=["start_date"]).copy()
-    frame["end_shown"] = [
-        max(end, start + pd.Timedelta(days=30))
-        for start, end in zip(frame["start_date"], frame["end_date"].fillna(frame["start_date"]), strict=True)
-    ]
+    ends = frame["end_date"].fillna(frame["start_date"])
+    least = max((ends.max() - frame["start_date"].min()) * 0.012, pd.Timedelta(days=30)) if len(frame) else pd.Timedelta(days=30)
+    frame["end_shown"] = [max(end, start + least) for start, end in zip(frame["start_date"], ends, strict=True)]
     frame["stance_label"] = frame["dominant"].map(lambda s: label(s) if isinstance(s, str) else "None")
     frame["when"] = frame["start"].astype(str) + frame["end"].map(lambda e: f" – {e}" if isinstance(e, str) and e else "")
     order = frame.sort_values("start_date")["name"].tolist()
@@ -155,7 +155,13 @@ def timeline(events: pd.DataFrame) -> alt.LayerChart:
     bars = (
         alt.Chart(frame)
         .mark_bar(cornerRadius=2, height=14)
-        .encode(x=alt.X("start_date:T", title=None), x2="end_shown:T", y=y, color=stance_colour(), tooltip=tooltip)
+        .encode(
+            x=alt.X("start_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=12)),
+            x2="end_shown:T",
+            y=y,
+            color=stance_colour(),
+            tooltip=tooltip,
+        )
     )
     text = (
         alt.Chart(frame).mark_text(align="left", dx=4, fontSize=11, color="#333").encode(x="end_shown:T", y=y, text=alt.Text("sentences:Q"))

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.dashboard import marks
 from pipeline.dashboard.data import Corpus
 from pipeline.dashboard.filters import link
-from pipeline.dashboard.render import Insert, highlight, highlight_md, note_ref
+from pipeline.dashboard.render import highlight, highlight_md
 from pipeline.dashboard.stances import STANCES, label
 
 PER_COLUMN = 60
@@ -80,7 +81,9 @@ def framing(corpus: Corpus, row: pd.Series) -> Framing:
         cues=tuple((str(c.get("text", "")), str(c.get("stance", ""))) for c in row["cues"]),
         notes=notes,
         citations=_citations(corpus, doc, row, {n for n, _ in notes}),
-        quote_html=highlight(corpus.sources[doc], row["fragments"], row["cues"], corpus.visible.get(doc, ()), _note_refs(corpus, doc, row)),
+        quote_html=highlight(
+            corpus.sources[doc], row["fragments"], row["cues"], corpus.visible.get(doc, ()), marks.inserts(corpus, doc, row["fragments"])
+        ),
         quote_md=highlight_md(corpus.sources[doc], row["fragments"], row["cues"], corpus.visible.get(doc, ())),
         href=link("reader", doc=doc, sentence=row["sentence_id"]),
     )
@@ -91,44 +94,41 @@ def framings(corpus: Corpus, rows: pd.DataFrame) -> tuple[Framing, ...]:
 
 
 def _notes(corpus: Corpus, doc: str, numbers: Iterable[int]) -> tuple[tuple[int, str], ...]:
-    notes = corpus.layer("footnote", doc)
-    if notes.empty or "number" not in notes:
-        return ()
-    texts = dict(zip(notes["number"], notes["text"], strict=True))
+    texts = corpus.derived(("notes", doc), lambda: _note_texts(corpus, doc))
     return tuple((int(n), texts[n]) for n in numbers if n in texts)
 
 
-def _note_refs(corpus: Corpus, doc: str, row: pd.Series) -> list[Insert]:
-    """Superscript note numbers where the sentence's markers stood."""
-    markers = corpus.layer("footnote_marker", doc)
-    if markers.empty:
-        return []
-    inside = markers[(markers["start"] >= row["start"]) & (markers["start"] < row["end"])]
-    return [note_ref(_element_start(m), int(m["number"])) for _, m in inside.iterrows()]
-
-
-def _element_start(marker: pd.Series) -> int:
-    element = marker.get("element")
-    return int(element[0]) if isinstance(element, list | tuple) and element else int(marker["start"])
+def _note_texts(corpus: Corpus, doc: str) -> dict[int, str]:
+    notes = corpus.layer("footnote", doc)
+    if notes.empty or "number" not in notes:
+        return {}
+    return {int(n): text for n, text in zip(notes["number"], notes["text"], strict=True)}
 
 
 def _citations(corpus: Corpus, doc: str, row: pd.Series, notes: set[int]) -> tuple[str, ...]:
-    """Citations inside the sentence, or inside one of its footnotes."""
+    """Works cited inside the sentence, or in one of its footnotes."""
+    cited = corpus.derived(("citations", doc), lambda: _cited(corpus, doc))
+    fragments = row["fragments"]
+    chosen = (text for start, end, note, text in cited if note in notes or any(s <= start and end <= e for s, e in fragments))
+    return tuple(dict.fromkeys(chosen))
+
+
+def _cited(corpus: Corpus, doc: str) -> list[tuple[int, int, object, str]]:
+    """A document's citations as (start, end, note number, display text)."""
     cited = corpus.layer("citation", doc)
     if cited.empty:
-        return ()
-    in_sentence = (cited["start"] >= row["start"]) & (cited["end"] <= row["end"])
-    in_notes = cited["note"].isin(notes) if "note" in cited else False
-    return tuple(dict.fromkeys(_citation(c) for _, c in cited[in_sentence | in_notes].iterrows()))
+        return []
+    notes = cited["note"] if "note" in cited else pd.Series(None, index=cited.index)
+    return [(int(c["start"]), int(c["end"]), note, _citation(corpus, c)) for (_, c), note in zip(cited.iterrows(), notes, strict=True)]
 
 
-def _citation(row: pd.Series) -> str:
+def _citation(corpus: Corpus, row: pd.Series) -> str:
     """'Polly Jones (2006), The Dilemmas of De-Stalinisation' from a citation's attributes, else its text."""
-    authors = row.get("authors")
     title = row.get("title")
     if not isinstance(title, str) or not title:
         return plain(row["text"])
-    who = ", ".join(authors) if isinstance(authors, list | tuple) else ""
+    authors = row.get("authors")
+    who = ", ".join(corpus.entity_name(a) for a in authors) if isinstance(authors, list | tuple) else ""
     year = row.get("year")
     year_text = f" ({int(year)})" if isinstance(year, int | float) and year == year else ""
     return f"{who}{year_text}, {title}" if who else f"{title}{year_text}"

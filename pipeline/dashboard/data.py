@@ -1,20 +1,19 @@
 """The dashboard's one loader: build missing annotations, read every table once, keep it.
 
 Views receive the ``Corpus`` and never read files. ``load()`` runs on every script rerun but
-costs a few ``stat`` calls: the tables are read once per process and annotations state (the
-*stamp*: the build manifest and the gold files), and kept with ``st.cache_resource``, which
-hands every session the same read-only object. ``st.cache_data`` would unpickle a fresh copy
-of every DataFrame on each rerun (hundreds of milliseconds on a 200-document corpus); that is
-the re-reading a view change must not do. Nothing downstream mutates a ``Corpus``.
+costs a manifest read and a few ``stat`` calls: the tables are read once per process and
+annotations state (the *stamp*: the build manifest and the gold files) and kept with
+``st.cache_resource``, which hands every session the same read-only object. ``st.cache_data``
+would unpickle a fresh copy on every call: 1.5 s per rerun for the 51 MB of a 200-document
+corpus, the re-reading a view change must not do. Nothing downstream mutates a ``Corpus``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,16 +50,32 @@ class Corpus:
     sources: Mapping[str, str]
     visible: Mapping[str, tuple[tuple[int, int], ...]]
     by_doc: Mapping[str, Mapping[str, pd.DataFrame]] = field(repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # derived lookups, see ``derived``
 
     def layer(self, name: str, doc: str) -> pd.DataFrame:
         """One document's rows of a layer (an empty frame when it has none)."""
         return self.by_doc.get(name, {}).get(doc, EMPTY)
+
+    def derived(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """A lookup derived from the tables, computed on first use and kept with the corpus
+        (per-document indexes the cards and mention lists would otherwise rebuild per sentence)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def title(self, doc: str) -> str:
         return self._titles().get(doc, doc)
 
     def event_name(self, event: str) -> str:
         return self._event_names().get(event, humanise(event))
+
+    def entity_name(self, kb_id: str) -> str:
+        """The canonical name of a knowledge-base id ('person:polly-jones' -> 'Polly Jones')."""
+        return self._entity_names_map.get(kb_id, kb_id)
+
+    @cached_property
+    def _entity_names_map(self) -> dict[str, str]:
+        return dict(zip(self.kb["kb_id"], self.kb["name"], strict=True))
 
     @cached_property
     def voice_options(self) -> list[str]:
@@ -288,12 +303,6 @@ def source_texts(docs: list[str]) -> dict[str, str]:
 
 def visible_ranges(doc: str) -> tuple[tuple[int, int], ...]:
     """Source ranges the reading order keeps (markers and Markdown marks left out), sorted.
-
-    TEMPORARY reader of ``<doc>.reading-order.json`` until ``pipeline.tables`` offers it.
-    Empty when the file is missing: then every source character counts as visible.
-    """
-    path = silver_dir() / f"{doc}.reading-order.json"
-    if not path.is_file():
-        return ()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(sorted((source, source + length) for _, source, length in data.get("runs", [])))
+    Empty when the document is not built: then every source character counts as visible."""
+    runs = tables.reading_order(doc).get("runs", [])
+    return tuple(sorted((source, source + length) for _, source, length in runs))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.dashboard.data import Corpus
+from pipeline.dashboard.marks import element_start
 from pipeline.dashboard.render import (
     Insert,
     Mark,
@@ -132,8 +133,7 @@ def _footnotes(corpus: Corpus, doc: str, options: Options) -> list[Insert]:
     inserts = []
     for _, marker in markers.iterrows():
         number = int(marker["number"])
-        element = marker.get("element")
-        at = int(element[0]) if isinstance(element, list | tuple) and element else int(marker["start"])
+        at = element_start(marker)
         body = note_html(texts[number]) if number in texts else "(note text not found)"
         state = " open" if options.footnotes_open else ""
         inserts.append(

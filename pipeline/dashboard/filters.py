@@ -41,14 +41,14 @@ class Filters:
     entities: tuple[str, ...] = ()
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
 
     @classmethod
     def from_params(cls, params: Mapping[str, str | Iterable[str]]) -> Filters:
         """From URL parameters (a value may be a string or a list of repeated values)."""
         values: dict[str, Any] = {}
-        for key in cls.keys():
+        for key in cls.names():
             raw = params.get(key)
             items = [raw] if isinstance(raw, str) else list(raw or [])
             if key == "q":
@@ -60,14 +60,14 @@ class Filters:
     def to_params(self) -> dict[str, str | list[str]]:
         """URL parameters; empty filters are left out so a clean URL means 'everything'."""
         params: dict[str, str | list[str]] = {}
-        for key in self.keys():
+        for key in self.names():
             value = getattr(self, key)
             if value:
                 params[key] = value if isinstance(value, str) else list(value)
         return params
 
     def active(self) -> bool:
-        return any(getattr(self, key) for key in self.keys())
+        return any(getattr(self, key) for key in self.names())
 
     def apply(self, claims: pd.DataFrame) -> pd.DataFrame:
         """The sentences that pass every filter (text search is case-insensitive, literal)."""

@@ -83,7 +83,10 @@ def _markdown_framing(n: int, framing: Framing, base_url: str) -> list[str]:
 
 
 def _legend_md() -> str:
-    return "Stances: power play, liberalisation, mixed, none. Cue words that drove a label are in **bold**. A *gold* label was adjudicated by people; a *predicted* one comes from the pipeline."
+    return (
+        "Stances: power play, liberalisation, mixed, none. Cue words that drove a label are in **bold**. "
+        "A *gold* label was adjudicated by people; a *predicted* one comes from the pipeline."
+    )
 
 
 def html(contrast: Contrast, base_url: str) -> str:

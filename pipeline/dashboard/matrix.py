@@ -74,18 +74,13 @@ def table(cells_frame: pd.DataFrame) -> pd.DataFrame:
     """The matrix as text, one row per voice: 'n (power play / mixed / liberalisation / none)'."""
     if cells_frame.empty:
         return pd.DataFrame()
-    wide = cells_frame.pivot_table(
-        index=["row", "speaker"], columns=["col", "event_name", "stance"], values="n", aggfunc="sum", fill_value=0
-    )
-    out: dict[str, list[str]] = {}
-    for col, name in cells_frame[["col", "event_name"]].drop_duplicates().sort_values("col").itertuples(index=False):
-        per_stance = [wide[(col, name, s)] if (col, name, s) in wide else 0 for s in STANCES]
-        texts = []
-        for values in zip(*[list(p) if not isinstance(p, int) else [p] * len(wide) for p in per_stance], strict=True):
-            total = sum(values)
-            texts.append(f"{total} ({' / '.join(str(v) for v in values)})" if total else "")
-        out[name] = texts
-    frame = pd.DataFrame(out, index=[speaker for _, speaker in wide.index])
+    texts: dict[str, dict[str, str]] = {}
+    for (_, speaker, _, name), group in cells_frame.groupby(["row", "speaker", "col", "event_name"], sort=True):
+        per_stance = dict(zip(group["stance"], group["n"], strict=True))
+        values = [int(per_stance.get(s, 0)) for s in STANCES]
+        texts.setdefault(speaker, {})[name] = f"{sum(values)} ({' / '.join(str(v) for v in values)})"
+    columns = cells_frame.drop_duplicates("col").sort_values("col")["event_name"].tolist()
+    frame = pd.DataFrame.from_dict(texts, orient="index").reindex(columns=columns).fillna("")
     frame.index.name = "voice"
     return frame
 

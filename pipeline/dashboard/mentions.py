@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.dashboard import marks
 from pipeline.dashboard.data import Corpus
 from pipeline.dashboard.filters import link
 from pipeline.dashboard.render import Mark, esc, overlay
@@ -41,7 +42,7 @@ def _mention(corpus: Corpus, row: pd.Series) -> Mention:
     sentence = _sentence_at(corpus, doc, start)
     if sentence is not None:
         fragments = [tuple(f) for f in sentence["fragments"]]
-        context = overlay(source, fragments, [mark], visible=corpus.visible.get(doc, ()))
+        context = overlay(source, fragments, [mark], marks.inserts(corpus, doc, fragments), visible=corpus.visible.get(doc, ()))
         href = link("reader", doc=doc, sentence=sentence["sentence_id"])
         sentence_id = sentence["sentence_id"]
     else:
@@ -56,7 +57,8 @@ def _sentence_at(corpus: Corpus, doc: str, position: int) -> pd.Series | None:
     claims = _doc_claims(corpus, doc)
     if claims.empty:
         return None
-    i = bisect_right(claims["start"].tolist(), position) - 1
+    starts = corpus.derived(("sentence_starts", doc), lambda: claims["start"].tolist())
+    i = bisect_right(starts, position) - 1
     if i >= 0 and claims.iloc[i]["end"] > position:
         return claims.iloc[i]
     return None

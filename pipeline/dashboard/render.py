@@ -243,9 +243,8 @@ def legend(gold: bool = True) -> str:
     items = "".join(stance_badge(s, "gold", title=label(s)) for s in STANCES)
     parts = [f'<span class="ds-legend-label">Stance</span> {items}']
     if gold:
-        parts.append(
-            f'<span class="ds-legend-label">Label</span> {stance_badge("mixed", "gold")} gold (adjudicated) {stance_badge("mixed", "predicted")} model'
-        )
+        gold_badge, model_badge = stance_badge("mixed", "gold"), stance_badge("mixed", "predicted")
+        parts.append(f'<span class="ds-legend-label">Label</span> {gold_badge} gold (adjudicated) {model_badge} model')
     return '<div class="ds-legend">' + " &nbsp; ".join(parts) + "</div>"
 
 
@@ -276,6 +275,8 @@ def stance_css() -> str:
 
 
 CSS = """
+[data-testid="stMainBlockContainer"] h1{font-size:2.1rem;padding-top:0}
+.st-key-matrix g.mark-text{pointer-events:none}
 .ds-badge{display:inline-block;padding:0 .5em;border:2px solid;border-radius:.7em;font-size:.78rem;font-weight:600;
   line-height:1.45;white-space:nowrap;vertical-align:baseline}
 .ds-badge.ds-pred{background:transparent;border-style:dashed;font-style:italic;font-weight:500}
@@ -328,9 +329,10 @@ def card(framing: Any, show_doc: bool = True) -> str:
     """
     meta = [voice_chip(framing.speaker, framing.voice_type, framing.alignment), stance_badge(framing.stance, framing.stance_source)]
     if framing.events:
-        meta.append(f'<span class="ds-meta">on {esc(", ".join(framing.events))}</span>')
+        more = f" +{len(framing.events) - 2} more" if len(framing.events) > 2 else ""
+        meta.append(f'<span class="ds-meta" title="{esc("; ".join(framing.events))}">on {esc("; ".join(framing.events[:2]))}{more}</span>')
     notes = "".join(f"<div><sup>{int(n)}</sup> {note_html(text)}</div>" for n, text in framing.notes)
-    cites = "".join(f"<div>Cites: {esc(c)}</div>" for c in framing.citations)
+    cites = f"<div>Cites: {' · '.join(esc(c) for c in framing.citations)}</div>" if framing.citations else ""
     behind = (
         f'<div class="ds-notes">{notes}{cites}</div>' if notes or cites else '<div class="ds-notes ds-none">No footnote or citation.</div>'
     )

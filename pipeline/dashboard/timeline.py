@@ -45,7 +45,15 @@ def events_on_timeline(events: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFra
     pairs = claims[["events", "stance"]].explode("events").dropna(subset=["events"])
     counts = pairs.groupby(["events", "stance"]).size().unstack(fill_value=0).reindex(columns=list(STANCES), fill_value=0)
     frame["sentences"] = frame["id"].map(counts.sum(axis=1)).fillna(0).astype(int)
-    dominant = counts.idxmax(axis=1) if not counts.empty else pd.Series(dtype=object)
-    frame["dominant"] = frame["id"].map(dominant).where(frame["sentences"] > 0, "none")
+    frame["dominant"] = frame["id"].map(dominant(counts)).fillna("none")
     dated = frame.dropna(subset=["start_date"])
     return dated.sort_values(["start_date", "name"]).reset_index(drop=True)
+
+
+def dominant(counts: pd.DataFrame) -> pd.Series:
+    """Per event, the stance most of its sentences take among power play, mixed and liberalisation;
+    'none' only when no sentence takes a side (most sentences take none, which says little)."""
+    sides = counts[[s for s in STANCES if s != "none"]] if not counts.empty else counts
+    if sides.empty:
+        return pd.Series(dtype=object)
+    return sides.idxmax(axis=1).where(sides.sum(axis=1) > 0, "none")

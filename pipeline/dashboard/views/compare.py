@@ -36,8 +36,11 @@ def render(corpus: Corpus, claims: pd.DataFrame, filters: Filters, url: UrlState
             st.info("No sentence passes the filters with an event: clear some filters, or include sentences without an event.")
             return
         chart = charts.matrix(cells)
-        st.altair_chart(chart, key=CHART_KEY, on_select=_pick_cell, selection_mode="cell", width="stretch", height=charts.pixels(chart, 160))
-        with st.expander("The matrix as a table (total, then power play / mixed / liberalisation / none)"):
+        st.altair_chart(
+            chart, key=CHART_KEY, on_select=_pick_cell, selection_mode="cell", width="stretch", height=charts.pixels(chart, 160)
+        )
+        url.seed("as_table", False)
+        if st.toggle("Also as a table (total, then power play / mixed / liberalisation / none)", key="as_table"):
             st.dataframe(matrix.table(cells), width="stretch")
     _cell_sentences(corpus, claims, cells, url)
 

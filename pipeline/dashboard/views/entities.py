@@ -16,51 +16,54 @@ TABLE_KEY = "kb_table"
 
 
 def render(corpus: Corpus, claims: pd.DataFrame, filters: Filters, url: UrlState) -> None:
-    left, right = st.columns([5, 4], gap="large")
-    with left:
-        _entities(corpus, filters, url)
-    with right:
-        _timeline(corpus, claims, filters)
-
-
-def _entities(corpus: Corpus, filters: Filters, url: UrlState) -> None:
     st.subheader("Entities")
+    left, right = st.columns([1, 1], gap="large")
+    _entities(corpus, filters, url, left, right)
+    _timeline(corpus, claims, filters)
+
+
+def _entities(corpus: Corpus, filters: Filters, url: UrlState, left, right) -> None:
+    """The knowledge base on the left, the chosen entity's mentions on the right."""
     kb = corpus.kb[corpus.kb["mentions"] > 0]
     labels = sorted(kb["label"].dropna().unique())
     url.seed("labels", [], labels, many=True)
-    st.multiselect("Kinds", labels, key="labels", placeholder="all kinds (PERSON, GPE, EVENT…)")
+    left.multiselect("Kinds", labels, key="labels", placeholder="all kinds (PERSON, GPE, EVENT…)")
     if st.session_state["labels"]:
         kb = kb[kb["label"].isin(st.session_state["labels"])]
     ids = kb["kb_id"].tolist()
     names = dict(zip(kb["kb_id"], kb["name"], strict=True))
     url.seed("entity", None, ids)
     columns = [c for c in ("name", "label", "role", "mentions", "description") if c in kb]
-    st.dataframe(
+    left.dataframe(
         kb[columns],
         hide_index=True,
         width="stretch",
-        height=300,
+        height=420,
         key=TABLE_KEY,
         on_select=_pick_row(ids),
         selection_mode="single-row",
         column_config={
             "name": st.column_config.TextColumn("Name", width="medium"),
-            "description": st.column_config.TextColumn("Description", width="large"),
+            "description": st.column_config.TextColumn("Description", width="medium"),
         },
     )
-    st.selectbox("Entity", ids, key="entity", format_func=lambda i: f"{names.get(i, i)}", placeholder="choose an entity (or a row above)…")
+    right.selectbox(
+        "Entity", ids, key="entity", format_func=lambda i: f"{names.get(i, i)}", placeholder="choose an entity (or a row in the table)…"
+    )
     entity = st.session_state.get("entity")
     if not entity:
+        right.caption("Choose an entity to see where the corpus mentions it.")
         return
     shown, total = mentions_of(corpus, entity, filters.docs)
     entry = kb[kb["kb_id"] == entity].iloc[0]
     where = f" in {', '.join(corpus.title(d) for d in filters.docs)}" if filters.docs else ""
     aliases = entry.get("aliases")
     aka = f" · also: {', '.join(aliases)}" if isinstance(aliases, list | tuple) and len(aliases) > 1 else ""
-    st.html(
-        f"<h4>{esc(entry['name'])} <small>({esc(entry['label'])})</small></h4><div class='ds-meta'>{total} mention(s){esc(where)}{esc(aka)}</div>"
+    right.html(
+        f"<h4>{esc(entry['name'])} <small>({esc(entry['label'])})</small></h4>"
+        f"<div class='ds-meta'>{total} mention(s){esc(where)}{esc(aka)}</div>"
     )
-    with st.container(key="mentions", height=420):
+    with right.container(key="mentions", height=420):
         st.html("".join(mention_html(m) for m in shown) or "<p>No mentions.</p>")
 
 
@@ -82,7 +85,8 @@ def _timeline(corpus: Corpus, claims: pd.DataFrame, filters: Filters) -> None:
         st.info("No dated events in the inventory.")
         return
     st.caption(
-        f"Bars span each event's dates; colour is the stance most sentences about it take, the number is how many ({filters.describe(corpus.event_name)})."
+        "Bars span each event's dates (from the event inventory); colour is the side most sentences about the event take "
+        f"(grey: none takes a side); the number is how many sentences are about it. Showing {filters.describe(corpus.event_name)}."
     )
     with st.container(key="timeline"):
         chart = charts.timeline(events)

@@ -35,8 +35,11 @@ def _render(corpus: Corpus, claims: pd.DataFrame, filters: Filters) -> None:
         chart = charts.stance_by(claims.assign(document=claims["doc_title"]), "document", "Document", normalise=True)
         st.altair_chart(chart, width="stretch", height=charts.pixels(chart, 50))
     with right:
-        st.markdown(f"**Stance by voice** (the {TOP_VOICES} voices with most sentences)")
-        chart = charts.stance_by(claims.assign(voice=claims["speaker"]), "voice", "Voice", normalise=False, limit=TOP_VOICES)
+        st.markdown(f"**Stance by voice** (share; the {TOP_VOICES} voices with most sentences, their number in brackets)")
+        sizes = claims["speaker"].value_counts()
+        chart = charts.stance_by(
+            claims.assign(voice=claims["speaker"].map(lambda v: f"{v} ({sizes[v]})")), "voice", "Voice", normalise=True, limit=TOP_VOICES
+        )
         st.altair_chart(chart, width="stretch", height=charts.pixels(chart, 50))
 
 
@@ -57,18 +60,16 @@ def documents_table(corpus: Corpus, claims: pd.DataFrame) -> pd.DataFrame:
     docs["sentences"] = docs["doc"].map(counts.sum(axis=1)).fillna(0).astype(int)
     for stance in STANCES:
         share = counts[stance] / counts.sum(axis=1).where(counts.sum(axis=1) > 0)
-        docs[label(stance)] = docs["doc"].map(share).fillna(0.0)
+        docs[label(stance)] = docs["doc"].map(share * 100).fillna(0.0)
     docs["read"] = [link("reader", doc=doc) for doc in docs["doc"]]
     return docs
 
 
 def _document_columns() -> dict:
-    shares = {
-        label(s): st.column_config.ProgressColumn(label(s), format="percent", min_value=0.0, max_value=1.0, width="small") for s in STANCES
-    }
+    shares = {label(s): st.column_config.NumberColumn(f"{label(s)} %", format="%.0f%%", width="small") for s in STANCES}
     return {
         "doc": None,
-        "title": st.column_config.TextColumn("Title", width="large"),
+        "title": st.column_config.TextColumn("Title", width="medium"),
         "authors": st.column_config.TextColumn("Authors", width="medium"),
         "year": st.column_config.NumberColumn("Year", format="%d", width="small"),
         "sentences": st.column_config.NumberColumn("Sentences", width="small"),

@@ -38,7 +38,8 @@ def render(corpus: Corpus, claims: pd.DataFrame, filters: Filters, url: UrlState
     )
     with st.container(key="reader"):
         st.html(_html(corpus, corpus.stamp, doc, options))
-    if target:
+    if target and st.session_state.get("scrolled_to") != (doc, target):
+        st.session_state["scrolled_to"] = (doc, target)  # scroll once, not on every later rerun
         st.html(_scroll_script(target), unsafe_allow_javascript=True)
 
 
@@ -62,7 +63,8 @@ def _header(corpus: Corpus, doc: str, claims: pd.DataFrame) -> None:
     gold_lost = int(lost["gold"].sum()) if not lost.empty else 0
     st.html(
         f"<h3 style='margin-bottom:0'>{esc(meta['title'])}</h3>"
-        f"<div class='ds-meta'>{esc(meta['authors'])} · {esc(meta['year'])} · {esc(meta['genre'])} · {total} body sentences{esc(dimmed)}</div>"
+        f"<div class='ds-meta'>{esc(meta['authors'])} · {esc(meta['year'])} · {esc(meta['genre'])} · "
+        f"{total} body sentences{esc(dimmed)}</div>"
         f"<div class='ds-meta'><i>{esc(meta['source'])}</i>. {esc(meta['rights'])}</div>"
         + legend()
         + "<div class='ds-legend'><span class='ds-legend-label'>Marks</span> "
