@@ -60,9 +60,10 @@ def brat_lines(doc: str) -> list[str]:
             n += 1
             lines.append(f"N{n}\tReference T{t} destal:{entity.attrs['kb_id']}\t{entity.attrs.get('name', '')}")
     claims = tables.claims()
+    source = tables.source_text(doc)
     for _, row in claims[claims["doc"] == doc].iterrows():
         t += 1
-        text = row["text"].replace("\n", " ")
+        text = " ".join(source[s:e] for s, e in row["fragments"]).replace("\n", " ")
         lines.append(f"T{t}\tClaim {_brat_offsets(row['fragments'])}\t{text}")
         for key in ("stance", "voice_type", "alignment"):
             a += 1
