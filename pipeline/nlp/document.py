@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline import PRODUCER
 from pipeline.layout import Layout, Stream
 from pipeline.nlp import extensions
-from pipeline.nlp.engine import load
+from pipeline.nlp.engine import default_engine
 from pipeline.nlp.kb import load as load_kb
 from pipeline.records import Record, make_record
 
@@ -33,8 +33,7 @@ class Prepared:
     units: list[tuple[str, object]]
 
     def doc(self) -> Doc:
-        nlp = load()
-        doc = nlp.make_doc(self.stream.text)
+        doc = default_engine().make_doc(self.stream.text)
         extensions.ensure(doc)
         doc._.units = [(s, e, kind, i) for i, ((s, e), (kind, _)) in enumerate(zip(self.stream.unit_ranges, self.units, strict=True))]
         doc._.context = {
@@ -83,11 +82,9 @@ def cited_authors(layout: Layout) -> list[str]:
 
 
 def process(prepared: list[Prepared], disable: tuple[str, ...] = ()) -> Iterator[tuple[Prepared, Doc]]:
-    """Run the configured pipeline (less ``disable``) over prepared documents."""
-    nlp = load()
-    with nlp.select_pipes(disable=list(disable)):
-        docs = [p.doc() for p in prepared]
-        yield from zip(prepared, nlp.pipe(docs, batch_size=4), strict=True)
+    """Run the engine's pipeline (less ``disable``) over prepared documents."""
+    docs = [p.doc() for p in prepared]
+    yield from zip(prepared, default_engine().pipe(docs, disable), strict=True)
 
 
 def records(prepared: Prepared, doc: Doc) -> list[Record]:

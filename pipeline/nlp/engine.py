@@ -1,12 +1,16 @@
-"""The NLP engine seam: one place that turns reading-order text into annotated spaCy Docs.
+"""The NLP engine seam: the one place that turns reading-order text into annotated spaCy Docs.
 
-The spaCy engine is assembled from ``config.cfg``; another engine (stanza) can stand beside
-it by returning Docs with the same extension attributes.
+An engine makes a ``Doc`` from text (so the layout's units and context can be attached before
+any component runs) and runs the pipeline over such Docs. The spaCy engine is assembled from
+``config.cfg``; another engine (stanza, through a tokenizer/tagger/parser of its own) stands
+beside it by returning Docs with the same tokens, sentence starts, entities and extensions, so
+every destal_* component and every record writer works on its output unchanged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -21,7 +25,9 @@ CONFIG = Path(__file__).resolve().parent / "config.cfg"
 
 
 class Engine(Protocol):
-    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]: ...
+    def make_doc(self, text: str) -> Doc: ...
+
+    def pipe(self, docs: Iterable[Doc], disable: tuple[str, ...] = ()) -> Iterator[Doc]: ...
 
 
 @cache
@@ -36,5 +42,15 @@ class SpacyEngine:
     def __init__(self, config: Path = CONFIG) -> None:
         self.nlp = load(config)
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
-        return self.nlp.pipe(texts, batch_size=16)
+    def make_doc(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)
+
+    def pipe(self, docs: Iterable[Doc], disable: tuple[str, ...] = ()) -> Iterator[Doc]:
+        selected: AbstractContextManager = self.nlp.select_pipes(disable=list(disable))
+        with selected:
+            yield from self.nlp.pipe(docs, batch_size=4)
+
+
+@cache
+def default_engine() -> Engine:
+    return SpacyEngine()

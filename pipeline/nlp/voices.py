@@ -223,13 +223,14 @@ def from_quoted_note(sent: Span) -> Voice | None:
     """A quoted judgement sourced only by a footnote is the cited scholar's; a quoted fact
     stays the author's."""
     cited = sent.doc._.context.get("note_authors", {})
-    quotes = QUOTE.findall(sent.text)
-    if not any(find_cues(q) for q in quotes):
+    judgements = [m for m in QUOTE.finditer(sent.text) if find_cues(m.group(1))]
+    if not judgements:
         return None
+    quote = judgements[0]
     for number in sentence_notes(sent):
         for author, kb_id in cited.get(number, []):
             voice = Voice(author, "scholar", "neutral", kb_id=kb_id)
-            voice.evidence.append(("footnote", sent.start_char, sent.start_char))
+            voice.evidence.append(("footnote", sent.start_char + quote.start(), sent.start_char + quote.end()))
             return voice
     return None
 
