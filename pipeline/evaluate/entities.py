@@ -8,13 +8,14 @@ name (or inventory event id) must equal the gold canonical.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import layout
 from pipeline.catalog import load_catalog
 from pipeline.evaluate.scoring import PRF, markdown_table, prf_by_label
 from pipeline.nlp import document as nlp_document
+from pipeline.nlp.engine import SpacyEngine
 from pipeline.nlp.entities import rules
 from pipeline.nlp.linking import fold
 from pipeline.records import Record
@@ -28,16 +29,19 @@ class EntityReport:
     system: dict[str, PRF]
     baseline: dict[str, PRF]
     linking: dict[str, tuple[int, int]]  # label -> (correct, total)
+    no_gazetteer: dict[str, PRF] = field(default_factory=dict)
 
     def table(self) -> str:
         rows = []
         for label in sorted(set(self.system) | set(self.baseline), key=lambda x: (x == "ALL", x)):
             s, b = self.system.get(label, PRF(0, 0, 0)), self.baseline.get(label, PRF(0, 0, 0))
-            rows.append([label, s.tp + s.fn, s.precision, s.recall, s.f1, b.precision, b.recall, b.f1])
-        head = ["label", "gold", "P", "R", "F1", "sm P", "sm R", "sm F1"]
+            n = self.no_gazetteer.get(label, PRF(0, 0, 0))
+            rows.append([label, s.tp + s.fn, s.precision, s.recall, s.f1, n.f1, b.precision, b.recall, b.f1])
+        head = ["label", "gold", "P", "R", "F1", "F1 without gazetteer", "sm P", "sm R", "sm F1"]
         linking = [[label, correct, total, correct / total if total else 0.0] for label, (correct, total) in sorted(self.linking.items())]
         return (
-            "Entities (exact span and label), pipeline vs bare en_core_web_sm:\n\n"
+            "Entities (exact span and label): the pipeline, the pipeline without gazetteer matching "
+            "(statistical NER and the rules), and bare en_core_web_sm:\n\n"
             + markdown_table(head, rows)
             + "\n\nLinking (gold mentions found with the right span):\n\n"
             + markdown_table(["label", "correct", "total", "accuracy"], linking)
@@ -74,8 +78,9 @@ def canonical_keys(record: Record) -> set[str]:
 
 
 def evaluate(root: Path | None = None) -> EntityReport:
-    gold_pairs, system_pairs, baseline_pairs = [], [], []
+    gold_pairs, system_pairs, baseline_pairs, ablation_pairs = [], [], [], []
     linking: dict[str, list[int]] = {}
+    without_gazetteer = SpacyEngine(overrides=(("components.destal_entities.use_gazetteer", False),))
     for doc in load_catalog():
         gold = gold_records(doc.id, root)
         if not gold:
@@ -87,6 +92,8 @@ def evaluate(root: Path | None = None) -> EntityReport:
         gold_pairs += [((doc.id, r.fragments), r.label) for r in gold]
         system_pairs += [((doc.id, r.fragments), r.label) for r in predicted]
         baseline_pairs += [((doc.id, key), label) for key, label in baseline_records(prepared)]
+        ((_, ablated),) = nlp_document.process([prepared], engine=without_gazetteer)
+        ablation_pairs += [((doc.id, r.fragments), r.label) for r in nlp_document.entity_records(prepared, ablated)]
         by_span = {r.fragments: r for r in predicted}
         for g in gold:
             canonical = g.attrs.get("canonical")
@@ -97,6 +104,7 @@ def evaluate(root: Path | None = None) -> EntityReport:
             if p is not None:
                 tally[1] += 1
                 tally[0] += fold(canonical) in canonical_keys(p)
+    tallies = {label: (correct, total) for label, (correct, total) in linking.items()}
     return EntityReport(
-        prf_by_label(gold_pairs, system_pairs), prf_by_label(gold_pairs, baseline_pairs), {k: (v[0], v[1]) for k, v in linking.items()}
+        prf_by_label(gold_pairs, system_pairs), prf_by_label(gold_pairs, baseline_pairs), tallies, prf_by_label(gold_pairs, ablation_pairs)
     )

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline import PRODUCER
 from pipeline.layout import Layout, Stream
 from pipeline.nlp import extensions
-from pipeline.nlp.engine import default_engine
+from pipeline.nlp.engine import Engine, default_engine
 from pipeline.nlp.kb import load as load_kb
 from pipeline.records import Record, make_record
 
@@ -32,8 +32,8 @@ class Prepared:
     stream: Stream
     units: list[tuple[str, object]]
 
-    def doc(self) -> Doc:
-        doc = default_engine().make_doc(self.stream.text)
+    def doc(self, engine: Engine | None = None) -> Doc:
+        doc = (engine or default_engine()).make_doc(self.stream.text)
         extensions.ensure(doc)
         doc._.units = [(s, e, kind, i) for i, ((s, e), (kind, _)) in enumerate(zip(self.stream.unit_ranges, self.units, strict=True))]
         doc._.context = {
@@ -81,10 +81,11 @@ def cited_authors(layout: Layout) -> list[str]:
     return sorted(names)
 
 
-def process(prepared: list[Prepared], disable: tuple[str, ...] = ()) -> Iterator[tuple[Prepared, Doc]]:
+def process(prepared: list[Prepared], disable: tuple[str, ...] = (), engine: Engine | None = None) -> Iterator[tuple[Prepared, Doc]]:
     """Run the engine's pipeline (less ``disable``) over prepared documents."""
-    docs = [p.doc() for p in prepared]
-    yield from zip(prepared, default_engine().pipe(docs, disable), strict=True)
+    engine = engine or default_engine()
+    docs = [p.doc(engine) for p in prepared]
+    yield from zip(prepared, engine.pipe(docs, disable), strict=True)
 
 
 def records(prepared: Prepared, doc: Doc) -> list[Record]:

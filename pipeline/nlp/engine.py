@@ -31,16 +31,16 @@ class Engine(Protocol):
 
 
 @cache
-def load(config: Path = CONFIG) -> Language:
-    """The configured spaCy pipeline (loaded once per process)."""
-    return spacy.util.load_model_from_config(spacy.util.load_config(config), auto_fill=True)
+def load(config: Path = CONFIG, overrides: tuple[tuple[str, object], ...] = ()) -> Language:
+    """The configured spaCy pipeline (loaded once per process and set of overrides)."""
+    return spacy.util.load_model_from_config(spacy.util.load_config(config, overrides=dict(overrides)), auto_fill=True)
 
 
 class SpacyEngine:
     """The default engine: the configured spaCy pipeline."""
 
-    def __init__(self, config: Path = CONFIG) -> None:
-        self.nlp = load(config)
+    def __init__(self, config: Path = CONFIG, overrides: tuple[tuple[str, object], ...] = ()) -> None:
+        self.nlp = load(config, overrides)
 
     def make_doc(self, text: str) -> Doc:
         return self.nlp.make_doc(text)

@@ -95,8 +95,9 @@ def in_italics(span: Span) -> bool:
 class EntityResolver:
     """Merge gazetteer matches with statistical entities; clean every span."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, use_gazetteer: bool = True) -> None:
         self.kb = kb
+        self.use_gazetteer = use_gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
         for entry in kb.entries.values():
@@ -109,7 +110,8 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.ensure(doc)
-        matches = [Span(doc, s, e, label=self.labels[doc.vocab.strings[m]], kb_id=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        found = self.matcher(doc) if self.use_gazetteer else []
+        matches = [Span(doc, s, e, label=self.labels[doc.vocab.strings[m]], kb_id=doc.vocab.strings[m]) for m, s, e in found]
         gazetteer = [t for t in (trim(s) for s in self.disambiguate(matches)) if t and not crosses_unit(t)]
         gazetteer = filter_spans(gazetteer)
         statistical = [
@@ -162,6 +164,6 @@ class EntityResolver:
         return sorted(filter_spans(kept), key=lambda s: s.start)
 
 
-@Language.factory("destal_entities", default_config={})
-def make_entities(nlp: Language, name: str) -> EntityResolver:
-    return EntityResolver(nlp, load())
+@Language.factory("destal_entities", default_config={"use_gazetteer": True})
+def make_entities(nlp: Language, name: str, use_gazetteer: bool) -> EntityResolver:
+    return EntityResolver(nlp, load(), use_gazetteer)

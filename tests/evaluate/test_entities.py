@@ -29,3 +29,8 @@ def test_table_names_every_label(report):
     table = report.table()
     for label in ("PERSON", "DATE", "WORK_OF_ART", "ALL"):
         assert f"| {label} |" in table
+
+
+def test_rules_alone_beat_bare_spacy(report):
+    """Without the gazetteer, span rules and date patterns still add to the statistical NER."""
+    assert report.baseline["ALL"].f1 < report.no_gazetteer["ALL"].f1 < report.system["ALL"].f1
