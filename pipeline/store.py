@@ -23,10 +23,6 @@ def gold_dir(root: Path | None = None) -> Path:
     return (root or annotations_dir()) / "gold"
 
 
-def layer_path(doc: str, layer: str, root: Path | None = None) -> Path:
-    return silver_dir(root) / f"{doc}.{layer}.jsonl"
-
-
 def atomic_write(path: Path, content: str) -> bool:
     """Write ``content`` to ``path`` atomically; refuse gold files. Returns whether bytes changed."""
     path = Path(path)
@@ -53,10 +49,6 @@ def atomic_write(path: Path, content: str) -> bool:
 def serialise(records: Iterable[Record]) -> str:
     """Records as JSONL in a deterministic order."""
     return "".join(r.to_json() + "\n" for r in sorted(records, key=sort_key))
-
-
-def write_layer(path: Path, records: Iterable[Record]) -> bool:
-    return atomic_write(path, serialise(records))
 
 
 def read_layer(path: Path) -> list[Record]:

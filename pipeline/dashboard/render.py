@@ -15,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from pipeline.dashboard.stances import COLOURS, INK, STANCES, TINTS, label
 
@@ -246,12 +245,6 @@ def legend(gold: bool = True) -> str:
         gold_badge, model_badge = stance_badge("mixed", "gold"), stance_badge("mixed", "predicted")
         parts.append(f'<span class="ds-legend-label">Label</span> {gold_badge} gold (adjudicated) {model_badge} model')
     return '<div class="ds-legend">' + " &nbsp; ".join(parts) + "</div>"
-
-
-def reader_href(doc: str, sentence_id: str) -> str:
-    """The reader at one sentence: ``?view=reader&doc=…&sentence=…#…`` (escaped for an attribute)."""
-    query = urlencode({"view": "reader", "doc": doc, "sentence": sentence_id})
-    return esc(f"?{query}#{anchor(sentence_id)}")
 
 
 def anchor(sentence_id: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.nlp import extensions
@@ -133,7 +133,3 @@ class Dates:
 @Language.factory("destal_dates", default_config={})
 def make_dates(nlp: Language, name: str) -> Dates:
     return Dates()
-
-
-def date_span_info(span: Span) -> dict:
-    return span.doc._.entity_info.get((span.start_char, span.end_char), {})

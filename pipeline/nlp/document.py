@@ -21,8 +21,6 @@ from pipeline.nlp.engine import Engine, default_engine
 from pipeline.nlp.kb import load as load_kb
 from pipeline.records import Record, make_record
 
-KINDS = ("heading", "body", "note")
-
 
 @dataclass
 class Prepared:
@@ -294,4 +292,4 @@ def claim_records(prepared: Prepared, doc: Doc) -> list[Record]:
     return out
 
 
-__all__ = ["KINDS", "Prepared", "prepare", "process", "records"]
+__all__ = ["Prepared", "prepare", "process", "records"]

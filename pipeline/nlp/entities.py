@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
@@ -29,15 +28,6 @@ def rules() -> dict:
     with open(RESOURCES / "entity_rules.toml", "rb") as fh:
         data = tomllib.load(fh)
     return {key: set(value) if isinstance(value, list) else value for key, value in data.items()}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    kb_id: str
-    source: str
 
 
 def trim(span: Span) -> Span | None:
