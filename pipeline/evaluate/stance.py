@@ -17,7 +17,7 @@ import numpy as np
 
 from pipeline.evaluate.agreement import annotations, value
 from pipeline.evaluate.scoring import PRF, markdown_table
-from pipeline.nlp.cues import STANCES
+from pipeline.nlp.cues import STANCES, naive_label
 from pipeline.nlp.linking import fold
 from pipeline.nlp.stance_training import Example, examples, fit
 
@@ -100,6 +100,10 @@ def voice_accuracy(items: list[Example]) -> list[list]:
     return rows
 
 
+def _text(example: Example) -> str:
+    return example.claim.attrs.get("reading") or example.claim.text
+
+
 def report(root: Path | None = None) -> str:
     items = [e for e in examples(root) if e.gold is not None]
     if not items:
@@ -109,6 +113,7 @@ def report(root: Path | None = None) -> str:
     doc_gold, doc_predicted = across_documents(items)
     runs = [
         StanceScores("majority class", gold, [majority] * len(items)),
+        StanceScores("lexicon, cue counts only (no negation, concession, thresholds)", gold, [naive_label(_text(e)) for e in items]),
         StanceScores("cue decision (served; no training)", gold, [e.lexicon for e in items]),
         *(
             StanceScores(

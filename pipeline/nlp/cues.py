@@ -144,3 +144,16 @@ def lexicon_label(scores: dict[str, float], text: str | None = None) -> str:
     if both or (mix and mix >= max(pp, lib)):
         return "mixed"
     return "power_play" if pp >= lib else "liberalisation"
+
+
+def naive_label(text: str) -> str:
+    """Baseline without the modifiers: the side with most cue weight, negation, concession,
+    hedging and thresholds ignored; both sides equal -> mixed; no cue -> none."""
+    totals = dict.fromkeys(STANCES[:3], 0.0)
+    for cue in find_cues(text):
+        totals[cue.stance] += cue.weight
+    if not any(totals.values()):
+        return "none"
+    best = max(totals.values())
+    winners = [side for side, total in totals.items() if total == best]
+    return winners[0] if len(winners) == 1 else "mixed"
