@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 
-.PHONY: dashboard test build validate setup bench screenshots
+.PHONY: dashboard test build validate setup bench screenshots chromium
 
 setup: $(STAMP)
 
@@ -19,7 +19,13 @@ dashboard: $(STAMP)
 	$(BIN)/python -m pipeline build --if-missing
 	$(BIN)/streamlit run dashboard.py --server.headless true --browser.gatherUsageStats false
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium through the playwright package (never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the end-to-end test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
