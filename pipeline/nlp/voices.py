@@ -6,8 +6,9 @@ reporting verb whose subject is a named person or a group ("Polly Jones warned",
 ("she concludes"); a quotation whose footnote cites a work (the cited scholar). Otherwise the
 sentence is the author's. Alignment: ``contest`` when the author turns against the report
 (a contest marker after it in the sentence, or a contrast opening the next sentence),
-``endorse`` when the author agrees ("Similarly", "supports this view", an endorsing verb),
-else ``neutral``.
+``endorse`` when the author agrees ("Similarly", "supports this view", an endorsing verb) or
+cites a scholar without turning against them, else ``neutral``. Every word list comes from
+``resources/reporting.toml``.
 """
 
 from __future__ import annotations
@@ -25,9 +26,6 @@ from pipeline.nlp.cues import find_cues
 from pipeline.paths import RESOURCES
 
 AUTHOR = "author"
-PRONOUNS = {"he", "she", "they", "his", "her"}
-INDEFINITE = {"some", "others", "many", "most", "few", "several"}
-SELF = {"i", "we", "this paper", "this essay", "the author", "this article"}
 QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
@@ -57,7 +55,11 @@ def lexicon() -> dict:
         "endorse": set(verbs["endorse"]) | set(verbs.get("agreement", [])),
         "contest": set(verbs["contest"]),
         "frames": [frame_pattern(t) for t in data["frames"]["templates"] if t.lower().startswith(FRAME_STARTS)],
-        "contest_markers": [m.lower() for m in data["contest"].get("phrases", [])] + ["however", "yet", "nevertheless", "nonetheless"],
+        "contest_markers": [m.lower() for m in data["contest"].get("phrases", [])] + [t for t in data["contest"]["turning"] if t != "but"],
+        "turning": tuple(data["contest"]["turning"]),
+        "pronouns": set(data["continuation"]["pronouns_person"]),
+        "indefinite": {w for w in data["groups"]["indefinite"] if " " not in w},
+        "self": set(data["self"]["subjects"]),
         "endorse_markers": [m.lower() for key, value in data["endorse"].items() if isinstance(value, list) for m in value],
         "groups": {g.lower() for g in data["groups"]["nouns"]},
         "schools": schools,
@@ -177,7 +179,7 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
             continue
         evidence = ("reporting_verb", token.idx, token.idx + len(token.text))
         subtree = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
-        if subject.lower_ in SELF or subtree.text.lower() in SELF:
+        if subject.lower_ in lexicon()["self"] or subtree.text.lower() in lexicon()["self"]:
             return None
         anaphoric = any(c.lower_ in ("this", "these", "such") for c in subject.lefts)
         if anaphoric and previous is not None and previous.type != AUTHOR and group_phrase(subject) is not None:
@@ -195,10 +197,10 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
                 continue
         elif group is not None:
             voice = Voice(group, "school", "neutral")
-        elif subject.lower_ in INDEFINITE:
+        elif subject.lower_ in lexicon()["indefinite"]:
             noun = "historians" if "historian" in _paragraph_text(sent) else "commentators"
             voice = Voice(f"some {noun}", "school", "neutral")
-        elif subject.lower_ in PRONOUNS and previous is not None and previous.type != AUTHOR and reports_content(token):
+        elif subject.lower_ in lexicon()["pronouns"] and previous is not None and previous.type != AUTHOR and reports_content(token):
             voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
             evidence = ("pronoun", subject.idx, subject.idx + len(subject.text))
         else:
@@ -245,9 +247,8 @@ def adjust_alignment(voice: Voice, sent: Span, following: Span | None) -> None:
     lower = sent.text.lower()
     report_end = max((e for _, _, e in voice.evidence), default=sent.start_char) - sent.start_char
     tail = lower[report_end:]
-    if any(re.search(rf"\b{re.escape(m)}\b", tail) for m in lex["contest_markers"]) or (
-        following is not None and re.match(r"^(however|yet|but|nevertheless|on the contrary)\b", following.text.strip().lower())
-    ):
+    turns_next = following is not None and following.text.strip().lower().startswith(lex["turning"])
+    if turns_next or any(re.search(rf"\b{re.escape(m)}\b", tail) for m in lex["contest_markers"]):
         voice.alignment = "contest"
     elif voice.alignment == "neutral" and any(re.search(rf"\b{re.escape(m)}\b", lower) for m in lex["endorse_markers"]):
         voice.alignment = "endorse"
