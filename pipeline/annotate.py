@@ -62,7 +62,7 @@ def export_tasks(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     docs = load_catalog()
-    for doc, records in zip(docs, plan_documents(docs), strict=True):
+    for doc, (_, records) in zip(docs, plan_documents(docs), strict=True):
         rows = task_rows(records)
         jsonl = out / f"{doc.id}.tasks.jsonl"
         jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

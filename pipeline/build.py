@@ -42,23 +42,23 @@ def layout_records(doc: Document, source: str, lay: layout.Layout) -> list[Recor
     return [from_span(doc.id, source, span, PRODUCER) for span in lay.spans]
 
 
-def plan_documents(docs: list[Document]) -> Iterator[list[Record]]:
-    """Every record of each document (layout and NLP layers), checked sources first."""
+def plan_documents(docs: list[Document]) -> Iterator[tuple[layout.Layout, list[Record]]]:
+    """Each document's layout and every record (layout and NLP layers), checked sources first."""
     from pipeline.nlp import document as nlp_document  # spaCy loads only when a build runs
 
     sources = {doc.id: doc.read() for doc in docs}
     layouts = {doc.id: layout.parse(doc.id, sources[doc.id], doc.format) for doc in docs}
     prepared = [nlp_document.prepare(layouts[doc.id]) for doc in docs]
     for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared), strict=True):
-        yield layout_records(doc, sources[doc.id], layouts[doc.id]) + nlp_document.records(prep, spacy_doc)
+        lay = layouts[doc.id]
+        yield lay, layout_records(doc, sources[doc.id], lay) + nlp_document.records(prep, spacy_doc)
 
 
 def plan(docs: list[Document], out: Path, progress: Progress) -> Build:
     """Every file of the build, in memory: layout layers, NLP layers, reading order."""
     build = Build()
     started = time.perf_counter()
-    for n, (doc, records) in enumerate(zip(docs, plan_documents(docs), strict=True), 1):
-        lay = layout.parse(doc.id, doc.read(), doc.format)
+    for n, (doc, (lay, records)) in enumerate(zip(docs, plan_documents(docs), strict=True), 1):
         by_layer: dict[str, list[Record]] = defaultdict(list)
         for record in records:
             by_layer[record.layer].append(record)

@@ -132,11 +132,10 @@ def fires(total: float, strongest: float) -> bool:
     return strongest >= STRONG or total >= 1.0
 
 
-def lexicon_label(scores: dict[str, float], text: str | None = None) -> str:
-    """The lexicon-only baseline: the strongest side that fires; both sides firing with
-    strong cues and close together, or a strong mixed cue, gives mixed."""
-    strengths = {k: (v, v) for k, v in scores.items()} if text is None else side_strengths(text)
-    firing = {side: total for side, (total, strongest) in strengths.items() if fires(total, strongest)}
+def lexicon_label(text: str) -> str:
+    """The cue decision: the strongest side that fires; both sides firing with strong cues
+    and close together, or a strong mixed cue, gives mixed."""
+    firing = {side: total for side, (total, strongest) in side_strengths(text).items() if fires(total, strongest)}
     if not firing:
         return "none"
     pp, lib, mix = (firing.get(s, 0.0) for s in STANCES[:3])

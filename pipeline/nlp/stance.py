@@ -73,9 +73,9 @@ def features(paragraph: list[SentenceView], i: int) -> list[float]:
     """The feature vector of sentence ``i`` of a paragraph, in ``FEATURES`` order: its cue
     families, meta-discourse, narrative density, voice, and how the rest of the paragraph reads."""
     s = paragraph[i]
-    others = [lexicon_label(p.scores, p.text) for j, p in enumerate(paragraph) if j != i]
+    others = [lexicon_label(p.text) for j, p in enumerate(paragraph) if j != i]
     n = max(len(others), 1)
-    label = lexicon_label(s.scores, s.text)
+    label = lexicon_label(s.text)
     return [
         *family_counts(s.text),
         float(is_meta(s.text)),
@@ -164,7 +164,7 @@ def body_paragraphs(doc: Doc) -> list[list[Span]]:
 def cue_decision(view: SentenceView) -> tuple[str, dict[str, float]]:
     """The label the cues decide, with scores: a softmax over each side's cue strength and the
     firing threshold for ``none``, the decided label lifted so it is always the top score."""
-    label = lexicon_label(view.scores, view.text)
+    label = lexicon_label(view.text)
     raw = np.array([view.scores["power_play"], view.scores["liberalisation"], view.scores["mixed"], STRONG])
     raw[STANCES.index(label)] += 1.0
     e = np.exp(2.0 * (raw - raw.max()))

@@ -46,15 +46,14 @@ def examples(root: Path | None = None) -> list[Example]:
     for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared, disable=("destal_stance",)), strict=True):
         StanceTagger(None)(spacy_doc)
         claims = {c.start: c for c in nlp_document.claim_records(prep, spacy_doc)}
-        gold = gold_claims(doc.id, root)
+        gold = align(gold_claims(doc.id, root), list(claims.values()))
         for p, sents in enumerate(body_paragraphs(spacy_doc)):
             views = [sentence_view(s) for s in sents]
             for i, sent in enumerate(sents):
                 claim = _claim_for(prep, spacy_doc, sent, claims)
                 if claim is None:
                     continue
-                aligned = align(gold, [claim]).get(claim.id)
-                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].scores, views[i].text), aligned))
+                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].text), gold.get(claim.id)))
     return out
 
 
