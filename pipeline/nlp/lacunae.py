@@ -49,30 +49,77 @@ def _cannot_start_np(token: Token) -> bool:
 
 
 def needs_noun_after(token: Token, nxt: Token) -> bool:
-    """A determiner, preposition, adjective or possessive followed by what cannot follow it."""
+    """A word that needs a noun phrase after it (a determiner, preposition, adjective,
+    possessive or transitive verb) followed by what cannot start one."""
     lex, word = lexicon(), token.lower_
     if word in lex["determiners"]:
-        if _cannot_start_np(nxt) or nxt.tag_ in ("IN", "TO", "VBD", "MD") or nxt.text == "(":
+        if _cannot_start_np(nxt) or nxt.tag_ in ("IN", "TO", "VBD", "MD", "WDT") or nxt.text == "(":
             return True
+        if nxt.tag_ == "VBG" and nxt.lower_ not in lex["nominal_adjectives"] and (after := _next(nxt)) is not None:
+            return after.tag_ in ("RB", "CD", "DT", "IN")
         if nxt.tag_ == "VBN" and (after := _next(nxt)) is not None and (after.tag_ in ("IN", "TO") or _hard_punct(after)):
             return True
         if word == "a" and nxt.is_alpha and nxt.lower_[0] in "aeiou":
             return not any(nxt.lower_.startswith(p) for p in lex["a_exception_prefixes"])
     if word == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such":
-        return _cannot_start_np(nxt)
-    if word in lex["prepositions"] and token.tag_ in ("IN", "TO"):
+        return _cannot_start_np(nxt) or (nxt.lower_ == "to" and (after := _next(nxt)) is not None and after.tag_ != "VB")
+    if word == "as" and _subordinate_verb_with_object(nxt):
+        return True
+    if is_preposition(token, nxt):
         return _preposition_gap(token, nxt)
     if token.text in POSSESSIVE:
-        return nxt.tag_ in ("CC", "IN") or nxt.text in lex["closing_punct"]
+        return nxt.tag_ in ("CC", "IN", "VBD", "VBZ") or nxt.text in lex["closing_punct"]
+    if token.lemma_ in lex["transitive_verbs"] and token.tag_ in ("VB", "VBP", "VBG", "VBZ"):
+        return nxt.tag_ == "IN" and nxt.lower_ not in lex["verb_particles"] and nxt.lower_ not in ("that", "whether", "if")
+    if _demonym_without_noun(token, nxt):
+        return True
     return token.tag_ in ("JJ", "VBN") and _adjective_without_noun(token, nxt)
+
+
+def is_preposition(token: Token, nxt: Token) -> bool:
+    """A preposition of the list, also where a gap after it made spaCy tag it an adverb or
+    particle: after a noun ("steppe lands in and ,"), or, unless it is a phrasal-verb
+    particle, before another preposition ("met in from February")."""
+    lex, word = lexicon(), token.lower_
+    if word not in lex["prepositions"] and word not in lex["participle_prepositions"]:
+        return False
+    if token.tag_ in ("IN", "TO") or word in lex["participle_prepositions"]:
+        return True
+    previous = token.doc[token.i - 1] if token.i else None
+    if token.tag_ not in ("RB", "RP", "UH") or previous is None:
+        return False
+    return previous.tag_.startswith("NN") or (nxt.tag_ in ("IN", "TO") and word not in lex["particles"])
+
+
+def _demonym_without_noun(token: Token, nxt: Token) -> bool:
+    """'while Soviet framed them', ', Soviet under shifted': a nationality adjective in the
+    singular cannot head a phrase, so a verb or preposition right after it means its noun is lost."""
+    if token.ent_type_ != "NORP" or token.tag_ not in ("JJ", "NNP") or token.lower_.endswith(("s", "ism", "ist")):
+        return False
+    return nxt.tag_ in ("VBD", "MD") or (nxt.tag_ == "IN" and nxt.lower_ not in ("of", "and"))
+
+
+def _subordinate_verb_with_object(verb: Token) -> bool:
+    """'as viewed Khrushchev's denunciation': a verb right after 'as' that takes an object
+    is active, so its subject is lost ('as noted,' and 'as permitted by' are fine)."""
+    after = _next(verb)
+    return verb.tag_ in ("VBD", "VBN") and after is not None and after.tag_ in ("DT", "NNP", "NNPS", "PRP$", "PRP", "JJ", "POS")
 
 
 def _preposition_gap(token: Token, nxt: Token) -> bool:
     lex, word = lexicon(), token.lower_
     after = _next(nxt)
-    if word != "to" and _cannot_start_np(nxt):
-        return f"{word} {nxt.lower_}" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token)
+    if word != "to" and _cannot_start_np(nxt) and not (nxt.lower_ == "at" and _quantifies(nxt)):
+        return f"{word} {nxt.lower_}" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
+    if word == "to" and token.tag_ == "IN" and _cannot_start_np(nxt) and token.i and token.doc[token.i - 1].tag_.startswith("NN"):
+        return True
     if nxt.tag_ in ("VBD", "VBZ") or (word != "to" and nxt.tag_ in FINITE):
+        return True
+    if word != "to" and nxt.lower_ == "to" and after is not None and after.tag_ in ("VB", "VBN", "VBD", "NNP"):
+        return f"{word} to" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
+    if _past_form_without_noun(nxt, after) or (token.tag_ == "TO" and nxt.tag_ == "VBN"):
+        return True
+    if nxt.lower_ in lex["participle_prepositions"] and nxt.tag_ == "VBG":
         return True
     if word != "to" and nxt.tag_ == "VBN" and after is not None and (after.tag_ in ("IN", "RB", "DT") or _hard_punct(after)):
         return True
@@ -86,11 +133,18 @@ def _preposition_gap(token: Token, nxt: Token) -> bool:
         and after.is_punct
     ):
         return True
-    if nxt.lower_ in lex["temporal_adjectives"] and after is not None and (after.tag_ in ("CC", "IN", "TO") or _hard_punct(after)):
-        return True
     if nxt.tag_ == "IN" and nxt.lower_ in lex["prepositions"] and not _quantifies(nxt):
-        return f"{word} {nxt.lower_}" not in lex["preposition_pairs"]
+        return f"{word} {nxt.lower_}" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
     return False
+
+
+def _past_form_without_noun(word: Token, after: Token | None) -> bool:
+    """'with remained non-negotiable', 'in exemplified fuller reckonings': a past form right
+    after a preposition is a verb (not an adjective like 'with limited success') when what
+    follows it cannot be the noun it would modify."""
+    if after is None or not word.lower_.endswith("ed") or word.tag_ not in ("VBD", "VBN", "JJ"):
+        return False
+    return after.tag_ in ("DT", "PRP$", "NNP", "NNPS", "POS", "JJR") or _hard_punct(after)
 
 
 def _hard_punct(token: Token) -> bool:
@@ -98,31 +152,76 @@ def _hard_punct(token: Token) -> bool:
     return token.is_punct and token.text not in {"-", "–", "(", "“", "‘", '"'}
 
 
-def _ends_phrasal_verb(token: Token) -> bool:
-    """'to begin with,' and 'as in,' end in a preposition with nothing lost."""
+def _ends_phrasal_verb(token: Token, nxt: Token) -> bool:
+    """'to begin with,', 'as in,' and 'carried out and' end in a preposition or particle with
+    nothing lost; before another preposition only a particle does ('delivered by at' lost a name)."""
     previous = token.doc[token.i - 1] if token.i else None
-    return previous is not None and (previous.pos_ == "VERB" or previous.lower_ == "as")
+    if previous is None or not (previous.pos_ == "VERB" or previous.lower_ == "as"):
+        return False
+    return token.lower_ in lexicon()["particles"] or (nxt.is_punct and nxt.text != "(")
 
 
 def _quantifies(token: Token) -> bool:
-    """'over 4 million', 'under 5 percent': a preposition used as a quantity modifier."""
-    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num
+    """'over 4 million', 'under 5 percent', 'at least 75': a preposition used as a quantity modifier."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.like_num or (token.lower_ == "at" and after.lower_ in ("least", "most")))
 
 
 def _adjective_without_noun(token: Token, nxt: Token) -> bool:
+    """An adjective whose noun is lost: followed by a verb where it opens a clause, or by a
+    function word or punctuation where it stands after a determiner or preposition."""
     lex = lexicon()
-    if token.lower_ in lex["nominal_adjectives"] or token.i == 0:
+    if token.i == 0:
         return False
-    previous = token.doc[token.i - 1]
+    if _period_without_decade(token, nxt):
+        return True
+    first = _adjective_run_start(token)
+    previous = token.doc[first.i - 1] if first.i else None
+    if previous is None:
+        return False
     determined = previous.lower_ in lex["determiners"]
     if determined and token.tag_ == "VBN":
         return False
-    verb_follows = nxt.tag_ in FINITE or (nxt.tag_ == "VBN" and _next(nxt) is not None and _next(nxt).is_punct)
-    if (determined or previous.tag_ == "IN" or previous.text in {";", "-"}) and (verb_follows or nxt.lower_ == "rather"):
-        return True
-    if determined:
-        coordinated = nxt.text == "," and _next(nxt) is not None and _next(nxt).tag_ == "JJ"
+    after = _next(nxt)
+    verb_follows = nxt.tag_ in FINITE or (nxt.tag_ == "VBN" and after is not None and (after.is_punct or after.lower_ == "by"))
+    opens_clause = previous.tag_ in ("IN", "WRB") or previous.lower_ in lex["clause_openers"] or previous.text == "-"
+    if verb_follows or nxt.lower_ == "rather":
+        return (determined and token.lower_ not in lex["nominal_adjectives"]) or (
+            opens_clause and token.lower_ not in lex["quantifying_adjectives"]
+        )
+    if determined and token.lower_ not in lex["nominal_adjectives"]:
+        coordinated = nxt.text == "," and after is not None and after.tag_ == "JJ"
         return not coordinated and (nxt.tag_ in ("IN", "WDT", "TO") or nxt.text in lex["closing_punct"])
+    if (previous.tag_ in ("IN", "VBG", "RP") or determined) and previous.lower_ not in ("as", "than"):
+        return _attributive_gap(token, nxt, after)
+    return False
+
+
+def _period_without_decade(token: Token, nxt: Token) -> bool:
+    """'in the late and early ,', 'from the late to early but': a period word whose decade is lost."""
+    if token.lower_ not in lexicon()["temporal_adjectives"] or not token.i:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.tag_ in ("IN", "DT", "CC", "TO") and (nxt.tag_ in ("CC", "IN", "TO") or _hard_punct(nxt))
+
+
+def _adjective_run_start(token: Token) -> Token:
+    """The first of the adjectives before a noun ("rigid central" in "to rigid central planning")."""
+    first = token
+    while first.i > 0 and first.doc[first.i - 1].tag_ in ("JJ", "RBR", "RBS"):
+        first = first.doc[first.i - 1]
+    return first
+
+
+def _attributive_gap(token: Token, nxt: Token, after: Token | None) -> bool:
+    """After a preposition or determiner, an adjective run ends in a noun: 'against loyal like',
+    'denying full or compensation' (a noun after the conjunction, itself heading its phrase)."""
+    lex = lexicon()
+    if nxt.lower_ in lex["after_attributive"] or nxt.tag_ == "UH":
+        return token.tag_ == "JJ"
+    if nxt.tag_ == "CC" and after is not None and after.tag_ in ("NN", "NNS"):
+        head_follows = _next(after)
+        return head_follows is None or not head_follows.tag_.startswith("NN")
     return False
 
 
@@ -131,12 +230,20 @@ def subject_lost(sent: Span) -> Token | None:
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in FINITE | {"VBN"} or root.i == sent.start:
         return None
-    if any(child.dep_ in SUBJECTS for child in root.children):
-        return None
     group = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i] + [root]
     first = min(group, key=lambda t: t.i)
-    before = first.doc[first.i - 1]
-    return first if before.text == "," else None
+    if first.doc[first.i - 1].text != ",":
+        return None
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+    return first if not subjects or all(_in_opening_phrase(s, first) for s in subjects) else None
+
+
+def _in_opening_phrase(subject: Token, verb: Token) -> bool:
+    """'Following Stalin's death on March 5, 1953, emerged …': the parser took a noun of the
+    opening prepositional phrase for the subject; the verb right after its comma has none."""
+    sent = subject.sent
+    first_comma = next((t.i for t in sent if t.text == ","), sent.end)
+    return sent[0].lower_ in lexicon()["prepositions"] | {"following"} and sent.start < subject.i < first_comma
 
 
 def find_gaps(doc: Doc) -> list[int]:
@@ -167,14 +274,21 @@ def _token_gaps(doc: Doc, in_body) -> Iterator[int]:
         if token.text in POSSESSIVE and token.i > 0 and doc[token.i - 1].whitespace_:
             after_gap.add(token.i)
             yield token.idx
-        if needs_noun_after(token, nxt) or (
-            token.i in after_gap and token.lower_ == "and" and (nxt.tag_ == "IN" or nxt.text in {",", "."})
-        ):
+        if needs_noun_after(token, nxt) or _conjunction_gap(token, nxt, token.i in after_gap):
             after_gap.add(nxt.i)
             yield nxt.idx
     for sent in doc.sents:
         if in_body(sent.start_char) and (first := subject_lost(sent)) is not None:
             yield first.idx
+
+
+def _conjunction_gap(token: Token, nxt: Token, after_gap: bool) -> bool:
+    """'fostering or .', 'including and , arrived': a conjunction with nothing to join."""
+    if token.lower_ not in ("and", "or"):
+        return False
+    if nxt.text in {".", ";", ")", "—"}:
+        return True
+    return after_gap and (nxt.tag_ == "IN" or nxt.text == ",")
 
 
 def restore(text: str, position: int) -> tuple[str | None, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.lacunae import match
+from pipeline.evaluate.lacunae import cut_names, match, unseen
 from pipeline.layout import encyclopedia
 from pipeline.nlp import document as nlp_document
 from pipeline.store import read_layer
@@ -26,6 +26,15 @@ def gaps_in(text: str) -> list[str]:
         ("Uprisings in and in 1956 followed.", ["and in", "in 195"]),
         ('It marked a shift toward "" with the West.', ['" with']),
         ("Rehabilitations of prominent victims like .", ["."]),
+        ("The speech delivered by at the congress shocked them.", ["at the"]),
+        ("In contrast, Khrushchev's retained the party's monopoly.", ["retain"]),
+        ("Ideology endured, where ideological preserved the regime.", ["preser"]),
+        ("He rose in the late and early , enforcing quotas.", ["and ea", ", enfo"]),
+        ("It served primarily to consolidate amid the crisis.", ["amid t"]),
+        ("Relations deteriorated, as viewed Khrushchev's speech as revisionism.", ["viewed"]),
+        ("Tensions emerged in following the speech.", ["follow"]),
+        ("Conflict grew, while Soviet framed them as plots.", ["framed"]),
+        ("Following the death of the leader in 1953, emerged as a key figure.", ["emerge"]),
     ],
 )
 def test_lost_names_are_marked(text, expected):
@@ -39,6 +48,12 @@ def test_lost_names_are_marked(text, expected):
         "It was not a straightforward, linear process, but a fragile one.",
         "However, during that time, the regime became more rigid.",
         "Many were left in shock: this was the first time.",
+        "Security forces fired on crowds, resulting in at least 75 deaths.",
+        "He moved on towards a post-Stalinist society and went on to reform it.",
+        "Rigidities remained, such as over-centralization and waste.",
+        "In 1966 the trial ended; the proceedings, marked by closed sessions, exemplified the regime.",
+        "There is a Stalinist in each of you.",
+        "While many were released, others stayed in the camps.",
     ],
 )
 def test_grammatical_text_has_no_lost_names(text):
@@ -53,11 +68,27 @@ def test_encyclopedia_lacunae_against_gold(built_root):
     gold = [r.start for r in read_layer(built_root / "gold" / "adjudicated" / "grokipedia-destalinization.lacuna.jsonl")]
     predicted = [r.start for r in read_layer(built_root / "silver" / "grokipedia-destalinization.lacuna.jsonl")]
     hits = match(gold, predicted)
-    assert hits / len(predicted) >= 0.90
-    assert hits / len(gold) >= 0.65
+    assert hits / len(predicted) >= 0.95
+    assert hits / len(gold) >= 0.80
     essay = (
         read_layer(built_root / "silver" / "seniuc-2020.lacuna.jsonl")
         if (built_root / "silver" / "seniuc-2020.lacuna.jsonl").exists()
         else []
     )
     assert essay == []
+
+
+def test_cut_names_leaves_the_encyclopedia_pattern():
+    text = "Reforms in the Soviet Union and Poland spread to Hungary."
+    cut, gaps = cut_names(text, [(15, 27), (32, 38), (49, 56)])
+    assert cut == "Reforms in the and spread to ."
+    assert [cut[g : g + 3] for g in gaps] == ["and", "spr", "."]
+
+
+def test_marks_stay_precise_on_prose_the_rules_were_not_written_on(built_root):
+    """The essay lost no names; cut half of them out and the marks must find them, not noise."""
+    rows = unseen(root=built_root)
+    precision = sum(r[3] for r in rows) / len(rows)
+    recall = sum(r[4] for r in rows) / len(rows)
+    assert precision >= 0.9
+    assert recall >= 0.45
