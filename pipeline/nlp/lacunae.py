@@ -107,6 +107,8 @@ def _subordinate_verb_with_object(verb: Token) -> bool:
 
 
 def _preposition_gap(token: Token, nxt: Token) -> bool:
+    """A preposition followed by what cannot start its object: a function word, a finite or
+    past verb form, or another preposition."""
     lex, word = lexicon(), token.lower_
     after = _next(nxt)
     if word != "to" and _cannot_start_np(nxt) and not (nxt.lower_ == "at" and _quantifies(nxt)):
