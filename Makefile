@@ -3,7 +3,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+HASH := $(shell sha256sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(HASH)
+# The tests also need the stanza extra (torch, CPU wheel); the dashboard does not.
+TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 
 .PHONY: dashboard test build validate setup bench screenshots chromium
 
@@ -15,6 +18,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,stanza]'
+	touch $(TEST_STAMP)
+
 dashboard: $(STAMP)
 	$(BIN)/python -m pipeline build --if-missing
 	$(BIN)/streamlit run dashboard.py --server.headless true --browser.gatherUsageStats false
@@ -25,7 +32,7 @@ chromium:
 	  echo "installing Debian's chromium for the end-to-end test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+test: $(TEST_STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -39,6 +39,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from pipeline.evaluate import lacunae
 
         print(lacunae.report())
+    elif args.task == "engines":
+        from pipeline.evaluate import engines
+
+        print(engines.report())
     return 0
 
 
@@ -78,6 +82,18 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if args.model == "tokenizer":
+        from pathlib import Path
+
+        from pipeline.nlp import stanza_training
+
+        out = Path(args.out) if args.out else stanza_training.MODEL_DIR
+        steps, seed = args.steps or stanza_training.STEPS, stanza_training.SEED if args.seed is None else args.seed
+        provenance = stanza_training.train(out, steps, seed, args.limit)
+        f1 = provenance["held_out_scores"]["sentence_boundaries"]["f1"]
+        print(f"trained the stanza tokenizer ({provenance['steps']} steps, {provenance['training_seconds']} s) -> {out}")
+        print(f"held-out sentence-boundary F1 against the spaCy engine: {f1:.3f} (details in {out / 'provenance.json'})")
+        return 0
     from pipeline.nlp import stance_training
 
     model = stance_training.train()
@@ -102,11 +118,11 @@ COMMANDS = {
     "build": (cmd_build, "build every annotation layer of the catalogued corpus under annotations/silver"),
     "validate": (cmd_validate, "check the catalogue, source hashes and every annotation file"),
     "annotate": (cmd_annotate, "export annotation task sheets, or import an annotator's labels as gold"),
-    "evaluate": (cmd_evaluate, "score a layer against the gold annotations (entities, lacunae, stance)"),
+    "evaluate": (cmd_evaluate, "score a layer against the gold annotations (entities, lacunae, stance), or compare the engines"),
     "add": (cmd_add, "add a reading to the corpus (copied, hashed and catalogued)"),
     "export": (cmd_export, "write the claims table and annotations as jsonl, csv or brat stand-off"),
     "agreement": (cmd_agreement, "inter-annotator agreement: Cohen's kappa per pair, Krippendorff's alpha per field"),
-    "train": (cmd_train, "rebuild the stance model from the adjudicated gold (deterministic)"),
+    "train": (cmd_train, "rebuild the stance model from the adjudicated gold, or train stanza's tokenizer on the corpus"),
 }
 
 
@@ -120,7 +136,7 @@ OPTIONS: dict[str, list[tuple[str, dict]]] = {
         ("--annotator", {"help": "import: the annotator's id"}),
         ("--folder", {"help": "import: gold sub-folder (default: the annotator id; 'adjudicated' for reconciled gold)"}),
     ],
-    "evaluate": [("task", {"choices": ["entities", "stance", "lacunae"], "help": "what to evaluate"})],
+    "evaluate": [("task", {"choices": ["entities", "stance", "lacunae", "engines"], "help": "what to evaluate"})],
     "add": [
         ("file", {"help": "the text to add (UTF-8; Markdown essay or plain text)"}),
         ("--id", {"required": True}),
@@ -135,7 +151,13 @@ OPTIONS: dict[str, list[tuple[str, dict]]] = {
         ("--out", {"required": True, "help": "output folder"}),
     ],
     "agreement": [("--update-guidelines", {"action": "store_true", "help": "write the tables into annotations/GUIDELINES.md"})],
-    "train": [("model", {"choices": ["stance"], "help": "which model to rebuild from the gold"})],
+    "train": [
+        ("model", {"choices": ["stance", "tokenizer"], "help": "stance: from the gold; tokenizer: stanza's, from the corpus"}),
+        ("--steps", {"type": int, "help": "tokenizer: training steps (default 1000)"}),
+        ("--seed", {"type": int, "help": "tokenizer: random seed (default 1234)"}),
+        ("--limit", {"type": int, "help": "tokenizer: only the first N paragraphs of each split (a quick check)"}),
+        ("--out", {"help": "tokenizer: model folder (default pipeline/resources/models/stanza)"}),
+    ],
 }
 
 

@@ -83,9 +83,12 @@ def code_digest() -> str:
 
 
 def manifest(docs: list[Document]) -> str:
-    """What a build depends on: pipeline version and code, and each source's hash."""
+    """What a build depends on: pipeline version, code and engine, and each source's hash."""
+    from pipeline.nlp.engine import engine_name
+
     entries = {doc.id: doc.sha256 for doc in docs}
-    return json.dumps({"producer": PRODUCER, "code": code_digest(), "sources": entries}, indent=2, sort_keys=True) + "\n"
+    record = {"producer": PRODUCER, "code": code_digest(), "engine": engine_name(), "sources": entries}
+    return json.dumps(record, indent=2, sort_keys=True) + "\n"
 
 
 def is_current(root: Path | None = None) -> bool:

@@ -106,3 +106,11 @@ def test_build_shows_progress(corpus_copy):
 def test_record_json_round_trip():
     record = Record("d", "sentence", "sentence-0-5", ((0, 2), (4, 5)), "ab e", "sentence", {"k": 1}, "pipeline/0.1.0", 0.5)
     assert Record.from_dict(json.loads(record.to_json())) == record
+
+
+def test_switching_the_engine_makes_the_build_stale(built, monkeypatch):
+    root, _ = built
+    assert build.is_current(root)
+    monkeypatch.setenv("DESTAL_ENGINE", "stanza")
+    assert not build.is_current(root)
+    assert json.loads(build.manifest([get_document("seniuc-2020")]))["engine"] == "stanza"

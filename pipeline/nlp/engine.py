@@ -9,6 +9,7 @@ every destal_* component and every record writer works on its output unchanged.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import cache
@@ -51,6 +52,18 @@ class SpacyEngine:
             yield from self.nlp.pipe(docs, batch_size=4)
 
 
+def engine_name() -> str:
+    """The engine ``$DESTAL_ENGINE`` names: ``spacy`` (the default) or ``stanza`` (the project's own tokenizer, optional extra)."""
+    name = os.environ.get("DESTAL_ENGINE", "spacy").strip().lower() or "spacy"
+    if name not in ("spacy", "stanza"):
+        raise ValueError(f"DESTAL_ENGINE={name!r}: the engines are 'spacy' and 'stanza'")
+    return name
+
+
 @cache
 def default_engine() -> Engine:
+    if engine_name() == "stanza":
+        from pipeline.nlp.stanza_engine import StanzaEngine
+
+        return StanzaEngine()
     return SpacyEngine()
