@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline import layout
 from pipeline.catalog import load_catalog
 from pipeline.evaluate.scoring import PRF, markdown_table
 from pipeline.nlp import document as nlp_document
@@ -77,14 +76,6 @@ def entities(doc: Doc, regions: list[Region]) -> set[tuple[int, int, str]]:
     return {(e.start_char, e.end_char, e.label_) for e in doc.ents if inside(e.start_char, regions)}
 
 
-def compare(reference: set, predicted: set) -> PRF:
-    return PRF(len(reference & predicted), len(predicted - reference), len(reference - predicted))
-
-
-def add(a: PRF, b: PRF) -> PRF:
-    return PRF(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
-
-
 Selector = Callable[[Doc], list[Region]]
 
 
@@ -110,10 +101,10 @@ def row(label: str, reference: Run, stanza: Run, indices: list[int], select: Sel
         regions = select(ref)
         gold = boundaries(sentence_starts(ref), regions)
         gold_sentences += len(gold)
-        tok = add(tok, compare(tokens(ref, regions), tokens(pred, regions)))
-        raw = add(raw, compare(gold, boundaries(stanza.raw_starts[i], regions)))
-        final = add(final, compare(gold, boundaries(sentence_starts(pred), regions)))
-        ents = add(ents, compare(entities(ref, regions), entities(pred, regions)))
+        tok += PRF.of_sets(tokens(ref, regions), tokens(pred, regions))
+        raw += PRF.of_sets(gold, boundaries(stanza.raw_starts[i], regions))
+        final += PRF.of_sets(gold, boundaries(sentence_starts(pred), regions))
+        ents += PRF.of_sets(entities(ref, regions), entities(pred, regions))
     return [
         label,
         tok.tp + tok.fn,
@@ -160,7 +151,7 @@ def report() -> str:
     from pipeline.nlp.stanza_engine import StanzaEngine
 
     docs = load_catalog()
-    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
+    prepared = [nlp_document.prepare_document(d) for d in docs]
     spacy_engine, stanza_engine = SpacyEngine(), StanzaEngine()
     run("warm-up", spacy_engine, prepared[:1])  # the components are shared: one warm-up serves both engines
     stanza_engine.make_doc("A warm-up. For the tokenizer.")

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline import layout
 from pipeline.catalog import load_catalog
 from pipeline.evaluate.scoring import PRF, markdown_table, prf_by_label
 from pipeline.nlp import document as nlp_document
@@ -82,8 +81,7 @@ def evaluate(root: Path | None = None) -> EntityReport:
         gold = gold_records(doc.id, root)
         if not gold:
             continue
-        lay = layout.parse(doc.id, doc.read(), doc.format)
-        prepared = nlp_document.prepare(lay)
+        prepared = nlp_document.prepare_document(doc)
         ((_, spacy_doc),) = nlp_document.process([prepared])
         predicted = [r for r in nlp_document.entity_records(prepared, spacy_doc)]
         gold_pairs += [((doc.id, r.fragments), r.label) for r in gold]

@@ -16,7 +16,7 @@ import random
 from pathlib import Path
 
 from pipeline import layout
-from pipeline.catalog import load_catalog
+from pipeline.catalog import get_document
 from pipeline.evaluate.scoring import markdown_table
 from pipeline.records import Record
 from pipeline.store import gold_dir, read_layer, silver_dir
@@ -79,7 +79,7 @@ def unseen(doc_id: str = "seniuc-2020", root: Path | None = None) -> list[list]:
     """Per seed: names cut, marks, precision, recall on the essay with half its names cut."""
     from pipeline.nlp import document as nlp_document
 
-    doc = next(d for d in load_catalog() if d.id == doc_id)
+    doc = get_document(doc_id)
     source = doc.read()
     spans = body_spans(doc_id, source, doc.format, root)
     rows = []

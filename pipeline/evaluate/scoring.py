@@ -13,6 +13,14 @@ class PRF:
     fp: int
     fn: int
 
+    @classmethod
+    def of_sets(cls, gold: set, predicted: set) -> PRF:
+        """Exact-match counts of a predicted set against a gold set."""
+        return cls(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0

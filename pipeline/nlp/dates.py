@@ -59,15 +59,19 @@ def _mm(name: str) -> str:
     return f"{MONTHS.index(name) + 1:02d}"
 
 
+def _day(year: str, month: str, day: str) -> str:
+    return f"{year}-{_mm(month)}-{int(day):02d}"
+
+
 def normalise(kind: str, m: re.Match, context_year: str | None) -> tuple[str, str] | None:
     """ISO value and precision of one match; None when a bare month has no year to borrow."""
     g = m.groupdict()
     if kind == "day-range-full":
-        return f"{g['y']}-{_mm(g['m'])}-{int(g['d']):02d}/{g['y2']}-{_mm(g['m2'])}-{int(g['d2']):02d}", "range"
+        return f"{_day(g['y'], g['m'], g['d'])}/{_day(g['y2'], g['m2'], g['d2'])}", "range"
     if kind == "day-range":
-        return f"{g['y']}-{_mm(g['m'])}-{int(g['d']):02d}/{g['y']}-{_mm(g['m'])}-{int(g['d2']):02d}", "range"
+        return f"{_day(g['y'], g['m'], g['d'])}/{_day(g['y'], g['m'], g['d2'])}", "range"
     if kind == "day":
-        return f"{g['y']}-{_mm(g['m'])}-{int(g['d']):02d}", "day"
+        return _day(g["y"], g["m"], g["d"]), "day"
     if kind == "month":
         return f"{g['y']}-{_mm(g['m'])}", "month"
     if kind == "part-decade":
@@ -89,7 +93,7 @@ def normalise(kind: str, m: re.Match, context_year: str | None) -> tuple[str, st
     if context_year is None:
         return None
     if kind == "bare-day":
-        return f"{context_year}-{_mm(g['m'])}-{int(g['d']):02d}", "day"
+        return _day(context_year, g["m"], g["d"]), "day"
     return f"{context_year}-{_mm(g['m'])}", "month"
 
 

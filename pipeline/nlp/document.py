@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline import PRODUCER
-from pipeline.layout import Layout, Stream
+from pipeline.catalog import Document
+from pipeline.layout import Layout, Stream, parse
 from pipeline.nlp import extensions
 from pipeline.nlp.engine import Engine, default_engine
 from pipeline.nlp.kb import load as load_kb
@@ -66,6 +67,11 @@ def prepare(layout: Layout) -> Prepared:
     units = [("heading", h) for h in headings] + [("body", p) for p in paragraphs] + [("note", n) for n in notes]
     stream = Stream(layout.source, [span.fragments for _, span in units], layout.hidden)
     return Prepared(layout, stream, units)
+
+
+def prepare_document(doc: Document) -> Prepared:
+    """A catalogued document read, checked, laid out and put in reading order."""
+    return prepare(parse(doc.id, doc.read(), doc.format))
 
 
 def title(layout: Layout) -> str | None:

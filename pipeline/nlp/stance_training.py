@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from pipeline import PRODUCER, layout
+from pipeline import PRODUCER
 from pipeline.catalog import load_catalog
 from pipeline.claims import align, gold_claims
 from pipeline.nlp import document as nlp_document
@@ -41,7 +41,7 @@ class Example:
 def examples(root: Path | None = None) -> list[Example]:
     """Every body sentence of the corpus, processed by the pipeline and aligned with gold."""
     docs = load_catalog()
-    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
+    prepared = [nlp_document.prepare_document(d) for d in docs]
     out = []
     for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared, disable=("destal_stance",)), strict=True):
         StanceTagger(None)(spacy_doc)

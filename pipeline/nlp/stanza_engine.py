@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -88,7 +89,7 @@ def cut(text: str, spans: Iterable[Span]) -> list[Span]:
     position = 0
     for gap in [*WHITESPACE.finditer(text), None]:
         end = gap.start() if gap else len(text)
-        inner = [c for c in cuts if position < c < end]
+        inner = cuts[bisect_right(cuts, position) : bisect_left(cuts, end)]
         bounds = [position, *inner, end]
         words += [(s, e) for s, e in itertools.pairwise(bounds) if s < e]
         position = gap.end() if gap else end

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline import layout
 from pipeline.catalog import load_catalog
 from pipeline.evaluate.scoring import PRF
 from pipeline.nlp import document as nlp_document
@@ -68,7 +67,7 @@ def reference_docs(engine: SpacyEngine | None = None) -> Iterator[tuple[nlp_docu
     engine = engine or SpacyEngine()
     names = engine.nlp.pipe_names
     after_parser = tuple(names[names.index("parser") + 1 :])
-    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in load_catalog()]
+    prepared = [nlp_document.prepare_document(d) for d in load_catalog()]
     yield from nlp_document.process(prepared, disable=after_parser, engine=engine)
 
 
@@ -163,16 +162,14 @@ def boundaries(paragraph: Paragraph) -> tuple[set[tuple[int, int]], set[int]]:
 
 def score(nlp: object, held_out: list[Paragraph]) -> dict[str, dict[str, float | int]]:
     """Token and sentence-boundary P/R/F1 of a stanza tokenizer against the reference labels."""
-    tok, sent = [0, 0, 0], [0, 0, 0]
+    tok = sent = PRF(0, 0, 0)
     for paragraph in held_out:
         gold_tokens, gold_starts = boundaries(paragraph)
         spans, starts = segment(nlp, paragraph.text)
         starts.discard(0)
-        for counts, gold, predicted in ((tok, gold_tokens, set(spans)), (sent, gold_starts, starts)):
-            counts[0] += len(gold & predicted)
-            counts[1] += len(predicted - gold)
-            counts[2] += len(gold - predicted)
-    return {name: summary(PRF(*counts)) for name, counts in (("tokens", tok), ("sentence_boundaries", sent))}
+        tok += PRF.of_sets(gold_tokens, set(spans))
+        sent += PRF.of_sets(gold_starts, starts)
+    return {"tokens": summary(tok), "sentence_boundaries": summary(sent)}
 
 
 def summary(prf: PRF) -> dict[str, float | int]:
