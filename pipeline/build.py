@@ -97,6 +97,12 @@ def is_current(root: Path | None = None) -> bool:
     return path.is_file() and path.read_text(encoding="utf-8") == manifest(load_catalog())
 
 
+def emptied_layers(docs: list[Document], out: Path, planned: dict[Path, str]) -> dict[Path, str]:
+    """A layer a document no longer has records in is written empty, so no earlier build's
+    records outlive the code that made them."""
+    return {path: "" for doc in docs for path in out.glob(f"{doc.id}.*.jsonl") if path not in planned}
+
+
 def run(root: Path | None = None, progress: Progress = stderr, if_missing: bool = False) -> Build:
     """Build every catalogued document; write only after all succeeded."""
     docs = load_catalog()
@@ -105,6 +111,7 @@ def run(root: Path | None = None, progress: Progress = stderr, if_missing: bool 
         progress(f"annotations under {out} are current; nothing to build")
         return Build()
     build = plan(docs, out, progress)
+    build.files.update(emptied_layers(docs, out, build.files))
     build.files[out / MANIFEST] = manifest(docs)
     for path, content in sorted(build.files.items()):
         if atomic_write(path, content):

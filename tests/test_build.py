@@ -114,3 +114,11 @@ def test_switching_the_engine_makes_the_build_stale(built, monkeypatch):
     monkeypatch.setenv("DESTAL_ENGINE", "stanza")
     assert not build.is_current(root)
     assert json.loads(build.manifest([get_document("seniuc-2020")]))["engine"] == "stanza"
+
+
+def test_a_layer_left_without_records_is_emptied(built):
+    root, _ = built
+    stale = root / "silver" / "seniuc-2020.retired-layer.jsonl"
+    atomic_write(stale, '{"doc": "seniuc-2020"}\n')
+    build.run(root=root, progress=lambda _: None)
+    assert stale.read_text(encoding="utf-8") == ""

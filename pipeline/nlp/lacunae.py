@@ -70,8 +70,12 @@ def needs_noun_after(token: Token, nxt: Token) -> bool:
     if token.text in POSSESSIVE:
         return nxt.tag_ in ("CC", "IN", "VBD", "VBZ") or nxt.text in lex["closing_punct"]
     if token.lemma_ in lex["transitive_verbs"] and token.tag_ in ("VB", "VBP", "VBG", "VBZ"):
-        return nxt.tag_ == "IN" and nxt.lower_ not in lex["verb_particles"] and nxt.lower_ not in ("that", "whether", "if")
-    if _demonym_without_noun(token, nxt):
+        return _object_lost(token, nxt)
+    if token.lemma_ in lex["naming_verbs"] and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        return nxt.lower_ == "by" or _hard_punct(nxt)
+    if _attributive_compound(token):
+        return _cannot_follow_modifier(nxt)
+    if _demonym_without_noun(token, nxt) or _title_without_name(token, nxt) or _plural_title_without_names(token, nxt):
         return True
     return token.tag_ in ("JJ", "VBN") and _adjective_without_noun(token, nxt)
 
@@ -88,7 +92,44 @@ def is_preposition(token: Token, nxt: Token) -> bool:
     previous = token.doc[token.i - 1] if token.i else None
     if token.tag_ not in ("RB", "RP", "UH") or previous is None:
         return False
-    return previous.tag_.startswith("NN") or (nxt.tag_ in ("IN", "TO") and word not in lex["particles"])
+    return token.tag_ == "UH" or previous.tag_.startswith("NN") or (nxt.tag_ in ("IN", "TO") and word not in lex["particles"])
+
+
+def _object_lost(verb: Token, nxt: Token) -> bool:
+    """A verb that needs an object followed by a preposition ('to consolidate amid') or by a
+    conjunction with nothing to join ('rather than fostering or .')."""
+    lex = lexicon()
+    if nxt.tag_ == "CC":
+        return (after := _next(nxt)) is not None and _hard_punct(after)
+    return nxt.tag_ == "IN" and nxt.lower_ not in lex["verb_particles"] and nxt.lower_ not in ("that", "whether", "if")
+
+
+def _attributive_compound(token: Token) -> bool:
+    """The last word of a hyphenated compound that can only modify a noun: 'Stalin-era',
+    'one-party', or a prefix before a proper name, 'anti-Stalin', 'post-World War II'."""
+    lex, doc = lexicon(), token.doc
+    if token.i < 2:
+        return False
+    hyphen, before = doc[token.i - 1], doc[token.i - 2]
+    if hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and token.lower_ in lex["attributive_heads"]:
+        return True
+    first = token.i
+    while first > token.i - 4 and first > 1 and doc[first - 1].text != "-" and (doc[first - 1].is_title or doc[first - 1].is_upper):
+        first -= 1
+    hyphen = doc[first - 1]
+    if not (token.is_title or token.is_upper or token.like_num) or hyphen.text != "-" or hyphen.whitespace_:
+        return False
+    prefix = doc[first - 2]
+    return not prefix.whitespace_ and prefix.lower_ in lex["attributive_prefixes"]
+
+
+def _cannot_follow_modifier(nxt: Token) -> bool:
+    """What cannot follow a word that modifies a noun: a preposition, a wh-word, a finite verb
+    or punctuation that ends the phrase (a comma or bracket may close a list of modifiers:
+    '(political, anti-Soviet)')."""
+    if nxt.text in (",", ")"):
+        return False
+    return nxt.tag_ in ("IN", "TO", "WRB", "WDT", "MD", "VBD", "VBZ") or nxt.lower_ in lexicon()["prepositions"] or _hard_punct(nxt)
 
 
 def _demonym_without_noun(token: Token, nxt: Token) -> bool:
@@ -97,6 +138,32 @@ def _demonym_without_noun(token: Token, nxt: Token) -> bool:
     if token.ent_type_ != "NORP" or token.tag_ not in ("JJ", "NNP") or token.lower_.endswith(("s", "ism", "ist")):
         return False
     return nxt.tag_ in ("VBD", "MD") or (nxt.tag_ == "IN" and nxt.lower_ not in ("of", "and"))
+
+
+def _title_without_name(token: Token, nxt: Token) -> bool:
+    """'ceding the role to Khrushchev ally while': a singular role noun after its modifiers with
+    no determiner is a title before a name; a verb, preposition or punctuation after it means
+    the name is lost ('as party leader,' and 'the post of party leader' are predicates)."""
+    if token.tag_ != "NN" or token.lower_ not in lexicon()["role_nouns"] or not token.is_lower:
+        return False
+    doc, first = token.doc, token
+    while first.i > first.sent.start and doc[first.i - 1].tag_ in ("NNP", "JJ", "NN", "HYPH"):
+        first = doc[first.i - 1]
+    if first is token:
+        return False
+    previous = doc[first.i - 1] if first.i > first.sent.start else None
+    opens = previous is None or previous.text == "," or (previous.tag_ == "IN" and previous.lower_ not in ("as", "than", "of"))
+    return opens and (nxt.tag_ in ("VBD", "VBZ", "MD", "IN", "WRB") or _hard_punct(nxt))
+
+
+def _plural_title_without_names(token: Token, nxt: Token) -> bool:
+    """'convicted writers [Andrei Sinyavsky] and Yuli Daniel', 'Soviet leaders [X] and [Y]
+    visited': a plural role noun joined by 'and' to a person's name or to a verb is a title
+    whose first name is lost."""
+    if token.tag_ != "NNS" or token.lemma_ not in lexicon()["role_nouns"] or nxt.lower_ != "and":
+        return False
+    after = _next(nxt)
+    return after is not None and (after.ent_type_ == "PERSON" or after.tag_ == "VBD")
 
 
 def _subordinate_verb_with_object(verb: Token) -> bool:
@@ -116,6 +183,8 @@ def _preposition_gap(token: Token, nxt: Token) -> bool:
     if word == "to" and token.tag_ == "IN" and _cannot_start_np(nxt) and token.i and token.doc[token.i - 1].tag_.startswith("NN"):
         return True
     if nxt.tag_ in ("VBD", "VBZ") or (word != "to" and nxt.tag_ in FINITE):
+        return True
+    if nxt.tag_ == "VBN" and nxt.lemma_ in lex["intransitive_verbs"]:
         return True
     if word != "to" and nxt.lower_ == "to" and after is not None and after.tag_ in ("VB", "VBN", "VBD", "NNP"):
         return f"{word} to" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
@@ -178,13 +247,19 @@ def _adjective_without_noun(token: Token, nxt: Token) -> bool:
     if _period_without_decade(token, nxt):
         return True
     first = _adjective_run_start(token)
-    previous = token.doc[first.i - 1] if first.i else None
-    if previous is None:
-        return False
+    after = _next(nxt)
+    if first.i == first.sent.start:
+        return _attributive_gap(token, nxt, after)
+    previous = token.doc[first.i - 1]
     determined = previous.lower_ in lex["determiners"]
     if determined and token.tag_ == "VBN":
-        return False
-    after = _next(nxt)
+        return nxt.tag_ == "VBN" and after is not None and after.tag_ == "IN"
+    if (
+        nxt.lower_ == "to"
+        and token.tag_ == "JJ"
+        and (determined or (previous.tag_ == "VBG" and previous.lemma_ not in lex["linking_verbs"]))
+    ):
+        return True
     verb_follows = nxt.tag_ in FINITE or (nxt.tag_ == "VBN" and after is not None and (after.is_punct or after.lower_ == "by"))
     opens_clause = previous.tag_ in ("IN", "WRB") or previous.lower_ in lex["clause_openers"] or previous.text == "-"
     if verb_follows or nxt.lower_ == "rather":
@@ -208,10 +283,17 @@ def _period_without_decade(token: Token, nxt: Token) -> bool:
 
 
 def _adjective_run_start(token: Token) -> Token:
-    """The first of the adjectives before a noun ("rigid central" in "to rigid central planning")."""
-    first = token
-    while first.i > 0 and first.doc[first.i - 1].tag_ in ("JJ", "RBR", "RBS"):
-        first = first.doc[first.i - 1]
+    """The first of the adjectives before a noun ("rigid central" in "to rigid central planning",
+    "reduced but functional" in "a reduced but functional network")."""
+    doc, first = token.doc, token
+    while first.i > first.sent.start:
+        previous = doc[first.i - 1]
+        if previous.tag_ in ("JJ", "RBR", "RBS"):
+            first = previous
+        elif previous.tag_ == "CC" and first.i > 1 and doc[first.i - 2].tag_ == "JJ" and first.i - 1 > first.sent.start:
+            first = doc[first.i - 2]
+        else:
+            break
     return first
 
 
@@ -273,12 +355,13 @@ def _token_gaps(doc: Doc, in_body) -> Iterator[int]:
         nxt = _next(token)
         if nxt is None:
             continue
-        if token.text in POSSESSIVE and token.i > 0 and doc[token.i - 1].whitespace_:
+        if token.text in POSSESSIVE and token.i > 0 and (doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space):
             after_gap.add(token.i)
             yield token.idx
-        if needs_noun_after(token, nxt) or _conjunction_gap(token, nxt, token.i in after_gap):
-            after_gap.add(nxt.i)
-            yield nxt.idx
+        if needs_noun_after(token, nxt) or _conjunction_gap(token, nxt, token.i in after_gap) or _clause_without_subject(token, nxt):
+            gap = _second_conjunct(token, nxt)
+            after_gap.add(gap.i)
+            yield gap.idx
     for sent in doc.sents:
         if in_body(sent.start_char) and (first := subject_lost(sent)) is not None:
             yield first.idx
@@ -291,6 +374,31 @@ def _conjunction_gap(token: Token, nxt: Token, after_gap: bool) -> bool:
     if nxt.text in {".", ";", ")", "—"}:
         return True
     return after_gap and (nxt.tag_ == "IN" or nxt.text == ",")
+
+
+def _second_conjunct(token: Token, nxt: Token) -> Token:
+    """Where an adjective before a conjunction lost its noun, the gap is read as the second
+    modifier lost before a plural head ('technological and [military] advancements'), and as
+    the first modifier's noun otherwise ('full [rehabilitation] or compensation')."""
+    after = _next(nxt)
+    if token.tag_ == "JJ" and nxt.tag_ == "CC" and after is not None and after.tag_ == "NNS":
+        return after
+    return nxt
+
+
+def _clause_without_subject(token: Token, nxt: Token) -> bool:
+    """A conjunction right before a verb whose subject is lost: the noun before it is the verb's
+    own subject ('Soviet leaders [X] and [Y] visited'), a verb cannot be conjoined to a noun
+    ('retention of one-party rule and [X] precluded'), and after a semicolon a clause needs a
+    subject of its own ('; and [X] similarly enacted')."""
+    if token.tag_ == "CC" and token.i and token.doc[token.i - 1].text == ";":
+        verb = _next(nxt) if nxt.tag_ == "RB" else nxt
+        return verb is not None and verb.tag_ in ("VBD", "VBN", "VBZ") and verb.lemma_ not in ("be", "have", "do")
+    if token.lower_ != "and" or nxt.tag_ != "VBD" or not token.i:
+        return False
+    previous = token.doc[token.i - 1]
+    subject_of_next = previous.dep_ in ("nsubj", "nsubjpass") and previous.head == nxt
+    return subject_of_next or (nxt.dep_ == "conj" and nxt.head.pos_ in ("NOUN", "PROPN"))
 
 
 def restore(text: str, position: int) -> tuple[str | None, str | None]:

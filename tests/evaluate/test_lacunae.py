@@ -35,6 +35,22 @@ def gaps_in(text: str) -> list[str]:
         ("Tensions emerged in following the speech.", ["follow"]),
         ("Conflict grew, while Soviet framed them as plots.", ["framed"]),
         ("Following the death of the leader in 1953, emerged as a key figure.", ["emerge"]),
+        ("Such overhauls, such as post-World War II in , were external.", ["in , w", ", were"]),
+        ("He used anti-Stalin to marginalize opponents.", ["to mar"]),
+        ("It bred a tacit tolerance for Stalin-era among conservatives.", ["among"]),
+        ("It showed persistence in one-party where repression eased.", ["where"]),
+        ("It kept a reduced but functional of corrective facilities.", ["of cor"]),
+        ("It was stability rather than fostering or .", ["or .", "."]),
+        ("Propaganda framed dissent as fascist plots necessitating defensive to safeguard the state.", ["to saf"]),
+        ("In 1961, Stalingrad was renamed by a decree.", ["by a d"]),
+        ("Foreign policy alignment with remained non-negotiable.", ["remain"]),
+        ("It was part of a coordinated initiated after the congress.", ["initia"]),
+        ("Maoists attacked it. Conservative and critiques counter that such separations ignore continuity.", ["critiq"]),
+        ("Khrushchev kept leveraging technological and advancements in space.", ["advanc"]),
+        ("Poland enabled reforms; and similarly enacted truth commissions.", ["simila"]),
+        ("In May 1955, Soviet leaders and visited Belgrade.", ["and vi", "visite"]),
+        ("The trial convicted writers and Yuli Daniel for publishing abroad.", ["and Yu"]),
+        ("He ceded the role to Khrushchev ally while retaining influence.", ["while"]),
     ],
 )
 def test_lost_names_are_marked(text, expected):
@@ -54,6 +70,17 @@ def test_lost_names_are_marked(text, expected):
         "In 1966 the trial ended; the proceedings, marked by closed sessions, exemplified the regime.",
         "There is a Stalinist in each of you.",
         "While many were released, others stayed in the camps.",
+        "The regime freed prisoners and closed camps in 1956.",
+        "Critics described the period as waves of thaws and freezes.",
+        "Cases followed the affair (political, anti-Soviet) and the plot.",
+        "Becoming similar to the West was never the aim.",
+        "He served as party leader until 1964.",
+        "The post-war years saw a Stalin-era building boom.",
+        "Soviet writers and poets protested.",
+        "Reforms followed; and yet the regime endured.",
+        "Stalingrad was renamed Volgograd by a decree.",
+        "Soviet leaders and Yugoslav officials met.",
+        "It was a one-party state, and the anti-Stalin line held.",
     ],
 )
 def test_grammatical_text_has_no_lost_names(text):
@@ -69,7 +96,7 @@ def test_encyclopedia_lacunae_against_gold(built_root):
     predicted = [r.start for r in read_layer(built_root / "silver" / "grokipedia-destalinization.lacuna.jsonl")]
     hits = match(gold, predicted)
     assert hits / len(predicted) >= 0.95
-    assert hits / len(gold) >= 0.80
+    assert hits / len(gold) >= 0.85
     essay = (
         read_layer(built_root / "silver" / "seniuc-2020.lacuna.jsonl")
         if (built_root / "silver" / "seniuc-2020.lacuna.jsonl").exists()
