@@ -233,9 +233,15 @@ def _ends_phrasal_verb(token: Token, nxt: Token) -> bool:
 
 
 def _quantifies(token: Token) -> bool:
-    """'over 4 million', 'under 5 percent', 'at least 75': a preposition used as a quantity modifier."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return after is not None and (after.like_num or (token.lower_ == "at" and after.lower_ in ("least", "most")))
+    """'over 4 million', 'under 5 percent', 'at least 75', 'over a dozen': a preposition used as
+    a quantity modifier."""
+    doc, i = token.doc, token.i
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ == "a" and i + 2 < len(doc) and (doc[i + 2].like_num or doc[i + 2].lower_ in lexicon()["quantity_words"]):
+        return True
+    return after.like_num or (token.lower_ == "at" and after.lower_ in ("least", "most"))
 
 
 def _adjective_without_noun(token: Token, nxt: Token) -> bool:

@@ -81,6 +81,7 @@ def test_lost_names_are_marked(text, expected):
         "Stalingrad was renamed Volgograd by a decree.",
         "Soviet leaders and Yugoslav officials met.",
         "It was a one-party state, and the anti-Stalin line held.",
+        "Renaming spread, with over a dozen other places stripped of his name.",
     ],
 )
 def test_grammatical_text_has_no_lost_names(text):
