@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -124,6 +125,7 @@ def unit_of(doc: Doc, char: int) -> tuple[str, int]:
 
 def sentence_records(prepared: Prepared, doc: Doc) -> list[Record]:
     markers = marker_positions(prepared.layout)
+    sections = section_starts(prepared.layout)
     body_index = 0
     out = []
     body_starts: list[tuple[int, Record]] = []
@@ -139,7 +141,7 @@ def sentence_records(prepared: Prepared, doc: Doc) -> list[Record]:
             attrs |= {
                 "index": body_index,
                 "paragraph": span.attrs.get("index"),
-                "section": section_of(prepared.layout, span.start),
+                "section": section_of(sections, span.start),
                 "reading": text,
             }
             body_index += 1
@@ -167,12 +169,16 @@ def attach_markers(body: list[tuple[int, Record]], markers: Iterable[tuple[int, 
             body[i][1].attrs.setdefault("notes", []).append(number)
 
 
-def section_of(layout: Layout, position: int) -> str | None:
-    title = None
-    for heading in layout.layer("heading"):
-        if heading.start < position and heading.attrs.get("level", 1) > 1:
-            title = heading.attrs.get("title") or heading.text(layout.source)
-    return title
+def section_starts(layout: Layout) -> list[tuple[int, str]]:
+    """(start, title) of each section heading (below the document title), in order."""
+    headings = (h for h in layout.layer("heading") if h.attrs.get("level", 1) > 1)
+    return [(h.start, h.attrs.get("title") or h.text(layout.source)) for h in headings]
+
+
+def section_of(sections: list[tuple[int, str]], position: int) -> str | None:
+    """The title of the last section heading that starts before ``position``."""
+    i = bisect_left(sections, position, key=lambda s: s[0]) - 1
+    return sections[i][1] if i >= 0 else None
 
 
 def entity_records(prepared: Prepared, doc: Doc) -> list[Record]:
@@ -263,11 +269,20 @@ def work_for_title(title: str | None) -> str | None:
         return None
     from pipeline.nlp.linking import fold
 
-    key = fold(title).rstrip(" .,")
+    return works_by_title().get(fold(title).rstrip(" .,"))
+
+
+@cache
+def works_by_title() -> dict[str, str]:
+    """Folded alias -> id of each gazetteer work (the first work listed wins a shared alias)."""
+    from pipeline.nlp.linking import fold
+
+    index: dict[str, str] = {}
     for entry in load_kb().entries.values():
-        if entry.label == "WORK_OF_ART" and entry.id.startswith("work:") and any(fold(a).rstrip(" .,") == key for a in entry.aliases):
-            return entry.id
-    return None
+        if entry.label == "WORK_OF_ART" and entry.id.startswith("work:"):
+            for alias in entry.aliases:
+                index.setdefault(fold(alias).rstrip(" .,"), entry.id)
+    return index
 
 
 def claim_records(prepared: Prepared, doc: Doc) -> list[Record]:

@@ -147,11 +147,11 @@ def _title_without_name(token: Token, nxt: Token) -> bool:
     if token.tag_ != "NN" or token.lower_ not in lexicon()["role_nouns"] or not token.is_lower:
         return False
     doc, first = token.doc, token
-    while first.i > first.sent.start and doc[first.i - 1].tag_ in ("NNP", "JJ", "NN", "HYPH"):
+    while not first.is_sent_start and doc[first.i - 1].tag_ in ("NNP", "JJ", "NN", "HYPH"):
         first = doc[first.i - 1]
     if first is token:
         return False
-    previous = doc[first.i - 1] if first.i > first.sent.start else None
+    previous = None if first.is_sent_start else doc[first.i - 1]
     opens = previous is None or previous.text == "," or (previous.tag_ == "IN" and previous.lower_ not in ("as", "than", "of"))
     return opens and (nxt.tag_ in ("VBD", "VBZ", "MD", "IN", "WRB") or _hard_punct(nxt))
 
@@ -254,7 +254,7 @@ def _adjective_without_noun(token: Token, nxt: Token) -> bool:
         return True
     first = _adjective_run_start(token)
     after = _next(nxt)
-    if first.i == first.sent.start:
+    if first.is_sent_start:
         return _attributive_gap(token, nxt, after)
     previous = token.doc[first.i - 1]
     determined = previous.lower_ in lex["determiners"]
@@ -292,11 +292,11 @@ def _adjective_run_start(token: Token) -> Token:
     """The first of the adjectives before a noun ("rigid central" in "to rigid central planning",
     "reduced but functional" in "a reduced but functional network")."""
     doc, first = token.doc, token
-    while first.i > first.sent.start:
+    while not first.is_sent_start:
         previous = doc[first.i - 1]
         if previous.tag_ in ("JJ", "RBR", "RBS"):
             first = previous
-        elif previous.tag_ == "CC" and first.i > 1 and doc[first.i - 2].tag_ == "JJ" and first.i - 1 > first.sent.start:
+        elif previous.tag_ == "CC" and not previous.is_sent_start and doc[first.i - 2].tag_ == "JJ":
             first = doc[first.i - 2]
         else:
             break

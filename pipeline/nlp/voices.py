@@ -82,7 +82,9 @@ class Voice:
 
 def entity_in(span: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
     """The first entity of ``labels`` inside ``span`` (the doc's entity list is read once)."""
-    ents = span.doc.user_data.setdefault("destal_ents", list(span.doc.ents))
+    ents = span.doc.user_data.get("destal_ents")
+    if ents is None:
+        ents = span.doc.user_data["destal_ents"] = list(span.doc.ents)
     for ent in ents:
         if ent.label_ in labels and span.start <= ent.start and ent.end <= span.end:
             return ent
