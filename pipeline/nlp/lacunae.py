@@ -113,14 +113,13 @@ def _attributive_compound(token: Token) -> bool:
     hyphen, before = doc[token.i - 1], doc[token.i - 2]
     if hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_ and token.lower_ in lex["attributive_heads"]:
         return True
-    first = token.i
-    while first > token.i - 4 and first > 1 and doc[first - 1].text != "-" and (doc[first - 1].is_title or doc[first - 1].is_upper):
-        first -= 1
-    hyphen = doc[first - 1]
-    if not (token.is_title or token.is_upper or token.like_num) or hyphen.text != "-" or hyphen.whitespace_:
+    if not (token.is_title or token.is_upper or token.like_num):
         return False
-    prefix = doc[first - 2]
-    return not prefix.whitespace_ and prefix.lower_ in lex["attributive_prefixes"]
+    first = token.i
+    while first > max(token.i - 4, 2) and doc[first - 1].text != "-" and (doc[first - 1].is_title or doc[first - 1].is_upper):
+        first -= 1
+    hyphen, prefix = doc[first - 1], doc[first - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not prefix.whitespace_ and prefix.lower_ in lex["attributive_prefixes"]
 
 
 def _cannot_follow_modifier(nxt: Token) -> bool:
@@ -394,8 +393,7 @@ def _second_conjunct(token: Token, nxt: Token) -> Token:
 
 def _clause_without_subject(token: Token, nxt: Token) -> bool:
     """A conjunction right before a verb whose subject is lost: the noun before it is the verb's
-    own subject ('Soviet leaders [X] and [Y] visited'), a verb cannot be conjoined to a noun
-    ('retention of one-party rule and [X] precluded'), and after a semicolon a clause needs a
+    own subject ('Soviet leaders [X] and [Y] visited'), and after a semicolon a clause needs a
     subject of its own ('; and [X] similarly enacted')."""
     if token.tag_ == "CC" and token.i and token.doc[token.i - 1].text == ";":
         verb = _next(nxt) if nxt.tag_ == "RB" else nxt
@@ -403,8 +401,7 @@ def _clause_without_subject(token: Token, nxt: Token) -> bool:
     if token.lower_ != "and" or nxt.tag_ != "VBD" or not token.i:
         return False
     previous = token.doc[token.i - 1]
-    subject_of_next = previous.dep_ in ("nsubj", "nsubjpass") and previous.head == nxt
-    return subject_of_next or (nxt.dep_ == "conj" and nxt.head.pos_ in ("NOUN", "PROPN"))
+    return previous.dep_ in ("nsubj", "nsubjpass") and previous.head == nxt
 
 
 def restore(text: str, position: int) -> tuple[str | None, str | None]:
