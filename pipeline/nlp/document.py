@@ -267,21 +267,24 @@ def work_for_title(title: str | None) -> str | None:
     """The gazetteer work a parsed bibliography title names (case- and accent-insensitive)."""
     if not title:
         return None
+    return works_by_title().get(title_key(title))
+
+
+def title_key(title: str) -> str:
+    """A title compared case- and accent-insensitively, without trailing punctuation."""
     from pipeline.nlp.linking import fold
 
-    return works_by_title().get(fold(title).rstrip(" .,"))
+    return fold(title).rstrip(" .,")
 
 
 @cache
 def works_by_title() -> dict[str, str]:
-    """Folded alias -> id of each gazetteer work (the first work listed wins a shared alias)."""
-    from pipeline.nlp.linking import fold
-
+    """Title key -> id of each gazetteer work (the first work listed wins a shared alias)."""
     index: dict[str, str] = {}
     for entry in load_kb().entries.values():
         if entry.label == "WORK_OF_ART" and entry.id.startswith("work:"):
             for alias in entry.aliases:
-                index.setdefault(fold(alias).rstrip(" .,"), entry.id)
+                index.setdefault(title_key(alias), entry.id)
     return index
 
 

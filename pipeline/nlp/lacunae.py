@@ -70,7 +70,7 @@ def needs_noun_after(token: Token, nxt: Token) -> bool:
     if token.text in POSSESSIVE:
         return nxt.tag_ in ("CC", "IN", "VBD", "VBZ") or nxt.text in lex["closing_punct"]
     if token.lemma_ in lex["transitive_verbs"] and token.tag_ in ("VB", "VBP", "VBG", "VBZ"):
-        return _object_lost(token, nxt)
+        return _object_lost(nxt)
     if token.lemma_ in lex["naming_verbs"] and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
         return nxt.lower_ == "by" or _hard_punct(nxt)
     if _attributive_compound(token):
@@ -95,7 +95,7 @@ def is_preposition(token: Token, nxt: Token) -> bool:
     return token.tag_ == "UH" or previous.tag_.startswith("NN") or (nxt.tag_ in ("IN", "TO") and word not in lex["particles"])
 
 
-def _object_lost(verb: Token, nxt: Token) -> bool:
+def _object_lost(nxt: Token) -> bool:
     """A verb that needs an object followed by a preposition ('to consolidate amid') or by a
     conjunction with nothing to join ('rather than fostering or .')."""
     lex = lexicon()
