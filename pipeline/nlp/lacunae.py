@@ -31,7 +31,8 @@ SCORES = {"high": 0.9, "medium": 0.6, "low": 0.3}
 def lexicon() -> dict:
     with open(RESOURCES / "lacunae.toml", "rb") as fh:
         data = tomllib.load(fh)
-    sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and k != "restoration"}
+    sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and k not in ("restoration", "broken_terms")}
+    sets["broken_terms"] = re.compile("|".join(f"(?:{t})" for t in data.get("broken_terms", [])) or r"(?!)", re.IGNORECASE)
     sets["restoration"] = [(re.compile(r["left"]), re.compile(r["right"]), r["name"], r["confidence"]) for r in data.get("restoration", [])]
     return sets
 
@@ -345,7 +346,7 @@ def find_gaps(doc: Doc) -> list[int]:
     for m in PAIRED.finditer(extensions.text(doc)):
         if in_body(m.start()):
             gaps.add(m.start() + 1)
-    for pattern in (EMPTY, SPACE_BEFORE_PUNCT):
+    for pattern in (EMPTY, SPACE_BEFORE_PUNCT, lexicon()["broken_terms"]):
         for m in pattern.finditer(extensions.text(doc)):
             if in_body(m.end()):
                 gaps.add(m.end())
@@ -401,7 +402,27 @@ def _clause_without_subject(token: Token, nxt: Token) -> bool:
     if token.lower_ != "and" or nxt.tag_ != "VBD" or not token.i:
         return False
     previous = token.doc[token.i - 1]
-    return previous.dep_ in ("nsubj", "nsubjpass") and previous.head == nxt
+    return (previous.dep_ in ("nsubj", "nsubjpass") and previous.head == nxt) or _verbless_clause_before(token)
+
+
+def _verbless_clause_before(token: Token) -> bool:
+    """'as de-Stalinization's retention of one-party rule and [X] precluded': back to the word
+    that opened the clause there is no verb, so what precedes 'and' is a noun phrase, not a
+    verb phrase the past verb could be coordinated with; the verb's own subject is lost."""
+    doc, start = token.doc, token.sent.start
+    i, nouns = token.i - 1, 0
+    while i >= start and doc[i].text not in (";", ":", "—") and not _opens_clause(doc[i]):
+        if doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD" or doc[i].lower_ in ("and", "or", "but"):
+            return False
+        nouns += doc[i].tag_.startswith("NN")
+        i -= 1
+    return nouns > 0
+
+
+def _opens_clause(token: Token) -> bool:
+    """A subordinator at the start of its clause (first in the sentence or after a comma);
+    elsewhere 'as' and 'since' are prepositions ('reinstated as prime minister')."""
+    return token.lower_ in lexicon()["subordinators"] and (token.is_sent_start or token.doc[token.i - 1].text == ",")
 
 
 def restore(text: str, position: int) -> tuple[str | None, str | None]:

@@ -51,6 +51,8 @@ def gaps_in(text: str) -> list[str]:
         ("In May 1955, Soviet leaders and visited Belgrade.", ["and vi", "visite"]),
         ("The trial convicted writers and Yuli Daniel for publishing abroad.", ["and Yu"]),
         ("He ceded the role to Khrushchev ally while retaining influence.", ["while"]),
+        ("Reform stalled, as the retention of one-party rule and precluded genuine change.", ["preclu"]),
+        ("Growth slowed, with gross product averaging 5% annually.", ["produc"]),
     ],
 )
 def test_lost_names_are_marked(text, expected):
@@ -82,6 +84,9 @@ def test_lost_names_are_marked(text, expected):
         "Soviet leaders and Yugoslav officials met.",
         "It was a one-party state, and the anti-Stalin line held.",
         "Renaming spread, with over a dozen other places stripped of his name.",
+        "Nagy was reinstated as prime minister on October 24 and announced the exit.",
+        "The speech shocked the delegates, and Khrushchev's rivals and allies alike wavered.",
+        "Gross output and product quality rose.",
     ],
 )
 def test_grammatical_text_has_no_lost_names(text):

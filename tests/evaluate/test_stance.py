@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -47,3 +48,15 @@ def test_retraining_reproduces_the_committed_model(tmp_path):
     provenance = json.loads(out.read_text(encoding="utf-8"))["provenance"]
     assert provenance["command"] == "python -m pipeline train stance"
     assert set(provenance["gold"]) == {"seniuc-2020.claim.jsonl", "grokipedia-destalinization.claim.jsonl"}
+
+
+def test_the_ngram_learner_never_sees_the_labels_it_is_scored_on(items):
+    """Relabelling every sentence of a held-out fold leaves that fold's predictions unchanged:
+    neither the model nor the choice of its hyperparameters saw them."""
+    essay = [e for e in items if e.doc == "seniuc-2020"]
+    held = stance.grouped_folds(essay)[0]
+    relabelled = [dataclasses.replace(e, gold=dataclasses.replace(e.gold, label="mixed")) if i in held else e for i, e in enumerate(essay)]
+    before = stance.ngram_cross_validated(essay, cues=True)
+    after = stance.ngram_cross_validated(relabelled, cues=True)
+    assert [before[i] for i in held] == [after[i] for i in held]
+    assert any(e.gold.label != "mixed" for e in (essay[i] for i in held))
