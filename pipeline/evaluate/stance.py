@@ -89,7 +89,7 @@ def ngram_matrices(train: list[Example], test: list[Example], weight: float, cue
 def ngram_predict(train: list[Example], test: list[Example], cues: bool, c: float, weight: float) -> list[str]:
     from sklearn.linear_model import LogisticRegression
 
-    x_train, x_test = ngram_matrices(train, test, weight if cues else 1.0, cues)
+    x_train, x_test = ngram_matrices(train, test, weight, cues)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
     model.fit(x_train, [e.gold.label for e in train])
     return list(model.predict(x_test))
@@ -100,25 +100,27 @@ def ngram_cross_validated(items: list[Example], cues: bool) -> list[str]:
     the cue families when ``cues``). Its regularisation and the n-grams' weight are chosen
     inside each training fold by a second grouped cross-validation, so no sentence scored
     helped choose them."""
-    grid = NGRAM_GRID if cues else tuple({(c, 1.0) for c, _ in NGRAM_GRID})
+    grid = sorted(NGRAM_GRID if cues else {(c, 1.0) for c, _ in NGRAM_GRID})
+
+    def inner_f1(train: list[Example], params: tuple[float, float]) -> float:
+        predicted = out_of_fold(train, grouped_folds(train, FOLDS - 1), lambda a, b: ngram_predict(a, b, cues, *params))
+        return StanceScores("inner", [e.gold.label for e in train], predicted).macro_f1
+
+    def predict(train: list[Example], test: list[Example]) -> list[str]:
+        return ngram_predict(train, test, cues, *max(grid, key=lambda params: inner_f1(train, params)))
+
+    return out_of_fold(items, grouped_folds(items), predict)
+
+
+def out_of_fold(items: list[Example], folds: list[list[int]], predict) -> list[str]:
+    """Each fold's labels as predicted by ``predict(train, test)`` trained on the other folds."""
     predicted = [""] * len(items)
-    for test in grouped_folds(items):
+    for test in folds:
         held = set(test)
         train = [e for i, e in enumerate(items) if i not in held]
-        best = max(sorted(grid), key=lambda params: _inner_score(train, cues, *params))
-        for i, label in zip(test, ngram_predict(train, [items[i] for i in test], cues, *best), strict=True):
+        for i, label in zip(test, predict(train, [items[i] for i in test]), strict=True):
             predicted[i] = label
     return predicted
-
-
-def _inner_score(items: list[Example], cues: bool, c: float, weight: float) -> float:
-    predicted = [""] * len(items)
-    for test in grouped_folds(items, FOLDS - 1):
-        held = set(test)
-        train = [e for i, e in enumerate(items) if i not in held]
-        for i, label in zip(test, ngram_predict(train, [items[i] for i in test], cues, c, weight), strict=True):
-            predicted[i] = label
-    return StanceScores("inner", [e.gold.label for e in items], predicted).macro_f1
 
 
 def across_documents(items: list[Example]) -> tuple[list[str], list[str]]:

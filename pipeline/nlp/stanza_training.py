@@ -1,10 +1,11 @@
 """Train the stanza engine's tokenizer on the corpus itself: ``python -m pipeline train tokenizer``.
 
 No UD treebank is reachable offline, so the reference segmentation is the spaCy engine's
-(its tokenizer, ``destal_sentences`` and parser) over the body paragraphs of the corpus.
-Each paragraph becomes one paragraph of stanza's tokenizer format: the raw text, and a label
+(its tokenizer, ``destal_sentences`` and parser) over the body paragraphs and the notes of the
+corpus (notes cite: "Ibid., p. 12.", "no. 3, pp. 9389-9403", which body prose never teaches).
+Each unit becomes one paragraph of stanza's tokenizer format: the raw text, and a label
 per character (0 inside a token, 1 at a token's end, 2 at a sentence's end). Every fifth body
-paragraph of each document is held out; training runs stanza's own entry point
+paragraph and every fifth note of each document is held out; training runs stanza's own entry point
 (``stanza.models.tokenizer``) on CPU with a fixed seed for a fixed number of steps (no early
 stopping, so the held-out paragraphs are never seen), and the held-out sentence-boundary F1 is
 written with the model's provenance. For a seed the weights repeat exactly (``weights_sha256``);
@@ -43,22 +44,30 @@ COMMAND = "python -m pipeline train tokenizer"
 RESOURCES_JSON = {"en": {"lang_name": "English", "packages": {"default": {"tokenize": PACKAGE}}, "tokenize": {PACKAGE: {}}}}
 
 
+TRAINED_KINDS = ("body", "note")
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """One body paragraph with the reference segmentation as stanza's character labels."""
+    """One body paragraph or note with the reference segmentation as stanza's character labels."""
 
     doc: str
     number: int
     text: str
     labels: str
+    kind: str = "body"
 
     @property
     def held_out(self) -> bool:
         return is_held_out(self.number)
 
+    @property
+    def name(self) -> str:
+        return f"{self.doc}#{'' if self.kind == 'body' else self.kind}{self.number}"
+
 
 def is_held_out(number: int) -> bool:
-    """Whether the ``number``-th body paragraph of a document (from 0) is kept out of training."""
+    """Whether the ``number``-th unit of its kind in a document (from 0) is kept out of training."""
     return number % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1
 
 
@@ -82,12 +91,14 @@ def labels_for(doc: Doc, start: int, end: int) -> str:
 
 
 def paragraphs(docs: Iterator[tuple[nlp_document.Prepared, Doc]]) -> list[Paragraph]:
-    """Every body paragraph of the corpus, labelled with the reference tokens and sentences."""
+    """Every body paragraph and note of the corpus, labelled with the reference tokens and
+    sentences, numbered within their kind."""
     out = []
     for prepared, doc in docs:
-        body = [(s, e) for (s, e), (kind, _) in zip(prepared.stream.unit_ranges, prepared.units, strict=True) if kind == "body"]
-        for number, (start, end) in enumerate(body):
-            out.append(Paragraph(prepared.layout.doc_id, number, doc.text[start:end], labels_for(doc, start, end)))
+        for kind in TRAINED_KINDS:
+            ranges = [r for r, (k, _) in zip(prepared.stream.unit_ranges, prepared.units, strict=True) if k == kind]
+            for number, (start, end) in enumerate(ranges):
+                out.append(Paragraph(prepared.layout.doc_id, number, doc.text[start:end], labels_for(doc, start, end), kind))
     return out
 
 
@@ -102,7 +113,7 @@ def write_split(paragraphs: list[Paragraph], folder: Path, name: str) -> tuple[P
 def data_hash(paragraphs: list[Paragraph]) -> str:
     digest = hashlib.sha256()
     for p in paragraphs:
-        digest.update(f"{p.doc}\0{p.number}\0{p.text}\0{p.labels}\0".encode())
+        digest.update(f"{p.name}\0{p.text}\0{p.labels}\0".encode())
     return digest.hexdigest()
 
 
@@ -214,10 +225,10 @@ def train(out: Path = MODEL_DIR, steps: int = STEPS, seed: int = SEED, limit: in
     tokenizer.cache_clear()
     provenance = {
         "command": command(steps, seed, limit),
-        "reference": "spaCy engine (tokenizer, destal_sentences, parser) over the body paragraphs of corpus/texts",
-        "held_out": f"every {HOLD_OUT_EVERY}th body paragraph of each document",
-        "train_paragraphs": [f"{p.doc}#{p.number}" for p in train_set],
-        "held_out_paragraphs": [f"{p.doc}#{p.number}" for p in held_out],
+        "reference": "spaCy engine (tokenizer, destal_sentences, parser) over the body paragraphs and notes of corpus/texts",
+        "held_out": f"every {HOLD_OUT_EVERY}th body paragraph and every {HOLD_OUT_EVERY}th note of each document",
+        "train_paragraphs": [p.name for p in train_set],
+        "held_out_paragraphs": [p.name for p in held_out],
         "train_characters": sum(len(p.text) for p in train_set),
         "data_sha256": data_hash(train_set),
         "held_out_sha256": data_hash(held_out),

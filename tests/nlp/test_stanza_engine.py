@@ -13,6 +13,7 @@ import pytest
 from pipeline.__main__ import main
 from pipeline.nlp import document as nlp_document
 from pipeline.nlp import engine as engine_module
+from pipeline.nlp import stanza_training
 from pipeline.nlp.stanza_engine import MODEL_DIR, StanzaEngine, model_path, tokenizer
 from pipeline.records import Record
 from pipeline.validate import check_record
@@ -64,6 +65,17 @@ def test_shipped_model_is_small_and_documented():
     assert provenance["model_sha256"] == digest(model_path())
     assert {"command", "data_sha256", "weights_sha256", "versions", "steps", "seed", "held_out_scores"} <= provenance.keys()
     assert provenance["held_out_scores"]["sentence_boundaries"]["f1"] > 0.9
+    assert any("#note" in name for name in provenance["train_paragraphs"])
+
+
+def test_held_out_notes_are_not_split_inside_their_citations():
+    """Notes the tokenizer never saw ('Anne Applebaum, Gulag: A History ... 2003): 458.') keep the
+    reference's sentences: no break after 'C.', 'no.' or 'pp.'."""
+    notes = [p for p in stanza_training.paragraphs(stanza_training.reference_docs()) if p.kind == "note" and p.held_out]
+    scores = stanza_training.score(tokenizer(MODEL_DIR), notes)
+    assert len(notes) >= 10
+    assert scores["sentence_boundaries"]["fp"] == 0
+    assert scores["tokens"]["f1"] > 0.99
 
 
 def test_the_package_imports_without_torch_and_stanza():
