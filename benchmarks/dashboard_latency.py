@@ -37,6 +37,7 @@ from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import synthetic_corpus
+from pipeline.dashboard.filters import VIEW_LABELS, VIEWS
 from tests.dashboard.browser import MATRIX, ROOT, dashboard_server, launch
 
 APP = str(ROOT / "dashboard.py")
@@ -49,7 +50,6 @@ MARKERS = {
     "reader": ".st-key-reader .ds-reader",
     "entities": ".st-key-timeline [data-testid='stVegaLiteChart'] canvas, .st-key-timeline [data-testid='stVegaLiteChart'] svg",
 }
-LABELS = {"overview": "Overview", "compare": "Compare", "contrast": "Contrast", "reader": "Reader", "entities": "Entities & timeline"}
 
 
 @dataclass
@@ -146,7 +146,7 @@ def browser_figures(name: str, env: Mapping[str, str], aim: float, cycles: int) 
             for _ in range(cycles):
                 for view in ("overview", "contrast", "reader", "entities", "compare"):
                     before = time.perf_counter()
-                    page.locator(".st-key-view").get_by_role("radio", name=LABELS[view]).click()
+                    page.locator(".st-key-view").get_by_role("radio", name=VIEW_LABELS[view]).click()
                     wait_drawn(page, view)
                     switches[view].append(time.perf_counter() - before)
         browser.close()
@@ -180,7 +180,7 @@ def apptest_figures(name: str, env: Mapping[str, str], aim: float, repeat: int) 
     before = time.perf_counter()
     at.run()
     figures.append(Figure(name, "AppTest: first run (loads the cache)", [time.perf_counter() - before]))
-    for view in ("overview", "compare", "contrast", "reader", "entities"):
+    for view in VIEWS:
         figures.append(
             Figure(
                 name, f"AppTest: switch to {view}", timed(at, lambda a, v=view: a.segmented_control(key="view").set_value(v), repeat), aim

@@ -46,17 +46,6 @@ def built_root(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def processed():
-    """Each real document run through the configured NLP pipeline: {doc id: (prepared, Doc)}."""
-    from pipeline.catalog import load_catalog
-    from pipeline.nlp import document as nlp_document
-
-    docs = load_catalog()
-    prepared = [nlp_document.prepare(layout.parse(d.id, d.read(), d.format)) for d in docs]
-    return {d.id: pair for d, pair in zip(docs, nlp_document.process(prepared), strict=True)}
-
-
 @pytest.fixture
 def corpus_copy(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the real corpus and an empty annotations folder, selected by environment."""

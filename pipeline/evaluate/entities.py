@@ -21,6 +21,9 @@ from pipeline.nlp.linking import fold
 from pipeline.records import Record
 from pipeline.store import gold_dir, read_layer
 
+# Components that only read entities: scoring entities does not need them to run.
+AFTER_ENTITIES = ("destal_lacunae", "destal_citations", "destal_voices", "destal_stance")
+
 Key = tuple[tuple[int, int], ...]
 
 
@@ -82,12 +85,12 @@ def evaluate(root: Path | None = None) -> EntityReport:
         if not gold:
             continue
         prepared = nlp_document.prepare_document(doc)
-        ((_, spacy_doc),) = nlp_document.process([prepared])
+        ((_, spacy_doc),) = nlp_document.process([prepared], disable=AFTER_ENTITIES)
         predicted = [r for r in nlp_document.entity_records(prepared, spacy_doc)]
         gold_pairs += [((doc.id, r.fragments), r.label) for r in gold]
         system_pairs += [((doc.id, r.fragments), r.label) for r in predicted]
         baseline_pairs += [((doc.id, key), label) for key, label in baseline_records(prepared)]
-        ((_, ablated),) = nlp_document.process([prepared], engine=without_gazetteer)
+        ((_, ablated),) = nlp_document.process([prepared], disable=AFTER_ENTITIES, engine=without_gazetteer)
         ablation_pairs += [((doc.id, r.fragments), r.label) for r in nlp_document.entity_records(prepared, ablated)]
         by_span = {r.fragments: r for r in predicted}
         for g in gold:

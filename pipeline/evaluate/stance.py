@@ -19,7 +19,7 @@ from pipeline.evaluate.agreement import annotations, value
 from pipeline.evaluate.scoring import PRF, markdown_table
 from pipeline.nlp.cues import STANCES, naive_label
 from pipeline.nlp.linking import fold
-from pipeline.nlp.stance_training import Example, examples, fit
+from pipeline.nlp.stance_training import Example, examples, fit, standardise
 
 FOLDS = 5
 # The cue lexicon's errors were studied on the essay only; the encyclopedia was not used to develop it.
@@ -53,17 +53,14 @@ def grouped_folds(items: list[Example], k: int = FOLDS) -> list[list[int]]:
     return [[i for i, e in enumerate(items) if fold_of[(e.doc, e.paragraph)] == f] for f in range(k)]
 
 
+def cue_predict(train: list[Example], test: list[Example]) -> list[str]:
+    """The cue-family model fitted on ``train``: its most probable label for each of ``test``."""
+    model = fit(np.asarray([e.features for e in train], dtype=float), [e.gold.label for e in train])
+    return [model.classes[int(np.argmax(p))] for p in model.proba([e.features for e in test])]
+
+
 def cross_validated(items: list[Example]) -> list[str]:
-    predicted = [""] * len(items)
-    x = np.asarray([e.features for e in items], dtype=float)
-    y = [e.gold.label for e in items]
-    for test in grouped_folds(items):
-        train = [i for i in range(len(items)) if i not in set(test)]
-        model = fit(x[train], [y[i] for i in train])
-        probs = model.proba(x[test].tolist())
-        for row, i in enumerate(test):
-            predicted[i] = model.classes[int(np.argmax(probs[row]))]
-    return predicted
+    return out_of_fold(items, grouped_folds(items), cue_predict)
 
 
 NGRAM_GRID = tuple((c, w) for c in (0.01, 0.1, 1.0) for w in (0.0, 1.0, 3.0, 10.0))
@@ -80,8 +77,7 @@ def ngram_matrices(train: list[Example], test: list[Example], weight: float, cue
     if not cues:
         return words
     x = np.asarray([e.features for e in train], dtype=float)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
+    mean, scale = standardise(x)
     dense = [(np.asarray([e.features for e in part], dtype=float) - mean) / scale for part in (train, test)]
     return [hstack([csr_matrix(d), w]).tocsr() for d, w in zip(dense, words, strict=True)]
 
@@ -127,12 +123,9 @@ def across_documents(items: list[Example]) -> tuple[list[str], list[str]]:
     """Train on each document, score on the other(s)."""
     gold, predicted = [], []
     for doc in sorted({e.doc for e in items}):
-        train = [e for e in items if e.doc != doc]
         test = [e for e in items if e.doc == doc]
-        model = fit(np.asarray([e.features for e in train]), [e.gold.label for e in train])
-        probs = model.proba([e.features for e in test])
         gold += [e.gold.label for e in test]
-        predicted += [model.classes[int(np.argmax(p))] for p in probs]
+        predicted += cue_predict([e for e in items if e.doc != doc], test)
     return gold, predicted
 
 

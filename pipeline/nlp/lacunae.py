@@ -325,10 +325,10 @@ def subject_lost(sent: Span) -> Token | None:
     if first.doc[first.i - 1].text != ",":
         return None
     subjects = [c for c in root.children if c.dep_ in SUBJECTS]
-    return first if not subjects or all(_in_opening_phrase(s, first) for s in subjects) else None
+    return first if not subjects or all(_in_opening_phrase(s) for s in subjects) else None
 
 
-def _in_opening_phrase(subject: Token, verb: Token) -> bool:
+def _in_opening_phrase(subject: Token) -> bool:
     """'Following Stalin's death on March 5, 1953, emerged …': the parser took a noun of the
     opening prepositional phrase for the subject; the verb right after its comma has none."""
     sent = subject.sent

@@ -64,13 +64,18 @@ def _claim_for(prep: nlp_document.Prepared, doc: Doc, sent, claims: dict[int, Re
     return claims.get(fragments[0][0]) if fragments else None
 
 
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each feature's mean and spread; a feature that never varies keeps a spread of 1."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return mean, scale
+
+
 def fit(x: np.ndarray, y: list[str]) -> StanceModel:
     """Standardise, then a class-balanced multinomial logistic regression."""
     from sklearn.linear_model import LogisticRegression
 
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
+    mean, scale = standardise(x)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
     model.fit((x - mean) / scale, y)
     classes = list(model.classes_)

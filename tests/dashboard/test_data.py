@@ -46,7 +46,7 @@ def test_a_view_change_reads_no_file(monkeypatch):
     assert calls == []
 
 
-def test_a_rebuild_is_seen(fixture_env, monkeypatch):
+def test_a_rebuild_is_seen(monkeypatch):
     first = data.load()
     assert data.load() is first, "cached: the same object for every rerun"
     monkeypatch.setattr(data, "stamp", lambda _: "changed")
@@ -67,7 +67,7 @@ def test_list_columns_are_lists(corpus, column):
     assert all(isinstance(v, list) for v in corpus.claims[column])
 
 
-def test_the_hand_written_fixture_points_at_the_right_text(fixture_env):
+def test_the_hand_written_fixture_points_at_the_right_text():
     """The fixture's offsets are checked like any annotation: every record equals its source slice."""
     from pipeline import validate
 

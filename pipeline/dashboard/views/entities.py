@@ -31,7 +31,6 @@ def _entities(corpus: Corpus, filters: Filters, url: UrlState, left, right) -> N
     if st.session_state["labels"]:
         kb = kb[kb["label"].isin(st.session_state["labels"])]
     ids = kb["kb_id"].tolist()
-    names = dict(zip(kb["kb_id"], kb["name"], strict=True))
     url.seed("entity", None, ids)
     columns = [c for c in ("name", "label", "role", "mentions", "description") if c in kb]
     left.dataframe(
@@ -47,9 +46,7 @@ def _entities(corpus: Corpus, filters: Filters, url: UrlState, left, right) -> N
             "description": st.column_config.TextColumn("Description", width="medium"),
         },
     )
-    right.selectbox(
-        "Entity", ids, key="entity", format_func=lambda i: f"{names.get(i, i)}", placeholder="choose an entity (or a row in the table)…"
-    )
+    right.selectbox("Entity", ids, key="entity", format_func=corpus.entity_name, placeholder="choose an entity (or a row in the table)…")
     entity = st.session_state.get("entity")
     if not entity:
         right.caption("Choose an entity to see where the corpus mentions it.")

@@ -36,10 +36,8 @@ def _render(corpus: Corpus, claims: pd.DataFrame, filters: Filters) -> None:
         st.altair_chart(chart, width="stretch", height=charts.pixels(chart, 50))
     with right:
         st.markdown(f"**Stance by voice** (share; the {TOP_VOICES} voices with most sentences, their number in brackets)")
-        sizes = claims["speaker"].value_counts()
-        chart = charts.stance_by(
-            claims.assign(voice=claims["speaker"].map(lambda v: f"{v} ({sizes[v]})")), "voice", "Voice", normalise=True, limit=TOP_VOICES
-        )
+        labels = {v: f"{v} ({n})" for v, n in claims["speaker"].value_counts().items()}
+        chart = charts.stance_by(claims.assign(voice=claims["speaker"].map(labels)), "voice", "Voice", normalise=True, limit=TOP_VOICES)
         st.altair_chart(chart, width="stretch", height=charts.pixels(chart, 50))
 
 
