@@ -19,7 +19,9 @@ from pipeline.nlp import extensions
 from pipeline.paths import RESOURCES
 
 PAIRED = re.compile(r"\"\"|“”|\(\)|‘’")
-EMPTY = re.compile(r"(?<=\s)[\"“](?=[\s,.;:])|(?<=[.!?] )(?=[,;])")
+# An opening quote with nothing after it, and an empty item: a comma or semicolon right after a
+# stop, comma or semicolon ("including , , and .", "Chairman of the ; , who assumed").
+EMPTY = re.compile(r"(?<=\s)[\"“](?=[\s,.;:])|(?<=[.!?,;] )(?=[,;])")
 SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) (?=[,.;:)](?:\s|$))")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 POSSESSIVE = {"'s", "’s"}
@@ -72,6 +74,8 @@ def needs_noun_after(token: Token, nxt: Token) -> bool:
         return nxt.tag_ in ("CC", "IN", "VBD", "VBZ") or nxt.text in lex["closing_punct"]
     if token.lemma_ in lex["transitive_verbs"] and token.tag_ in ("VB", "VBP", "VBG", "VBZ"):
         return _object_lost(nxt)
+    if token.lemma_ in lex["transitive_verbs"] and token.tag_ in ("VBD", "VBN") and _past_verb_without_object(token, nxt):
+        return True
     if token.lemma_ in lex["naming_verbs"] and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
         return nxt.lower_ == "by" or _hard_punct(nxt)
     if _attributive_compound(token):
@@ -103,6 +107,51 @@ def _object_lost(nxt: Token) -> bool:
     if nxt.tag_ == "CC":
         return (after := _next(nxt)) is not None and _hard_punct(after)
     return nxt.tag_ == "IN" and nxt.lower_ not in lex["verb_particles"] and nxt.lower_ not in ("that", "whether", "if")
+
+
+def _past_verb_without_object(verb: Token, nxt: Token) -> bool:
+    """'as ideological rigidity prioritized [X] over adaptive governance': the past form of a verb
+    that needs an object, right after its subject and before a preposition, has lost the object
+    where it is the only verb of its clause; elsewhere it may be a participle ('the plan,
+    prioritized over others, failed', 'was prioritized over'). After a relative pronoun the
+    pronoun is the object ('which Mao criticized as capitulationist')."""
+    previous = verb.doc[verb.i - 1] if verb.i else None
+    if previous is None or previous.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP") or nxt.lower_ == "by":
+        return False
+    opener = _opener_of_sole_verb(verb) if _object_lost(nxt) else None
+    return opener is not None and opener.tag_ not in ("WDT", "WP")
+
+
+def _opener_of_sole_verb(verb: Token) -> Token | None:
+    """'how denunciations of [X] fueled demands', 'as partial [X] released labor and eased': a
+    clause opened by a subordinator or a wh-word needs a finite verb, so a past form that is the
+    only one it has (a verb after 'and' is its conjunct) is that verb, not a participle modifying a
+    noun ('how members of elected councils voted' has its verb, and so has 'as revealed in
+    declassified archives'). After a subordinator that also heads prepositional phrases the clause
+    must run to a full stop, semicolon or dash and name no role ('He served, as chief elected
+    official, until 1955'). The word that opens the clause, or None."""
+    lex, doc, sent = lexicon(), verb.doc, verb.sent
+    i = verb.i - 1
+    while i >= sent.start and not _opens_clause(doc[i]) and doc[i].tag_ != "WRB":
+        if doc[i].text in lex["clause_ends"] or doc[i].tag_.startswith("VB") or doc[i].tag_ == "MD":
+            return None
+        i -= 1
+    if i < sent.start:
+        return None
+    j = verb.i + 1
+    while j < sent.end and doc[j].text not in lex["clause_ends"] and not _opens_clause(doc[j]):
+        if _finite(doc[j]) and doc[j - 1].lower_ not in ("and", "or", "but", "which", "that", "who"):
+            return None
+        j += 1
+    ends = j == sent.end or doc[j].text in lex["clause_ends"]
+    if doc[i].lower_ in lex["prepositional_subordinators"] and not (ends and all(t.lemma_ not in lex["role_nouns"] for t in doc[i:j])):
+        return None
+    return doc[i]
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb, or a past form the parser gave a subject ('inefficiencies persisted')."""
+    return token.tag_ in FINITE or (token.tag_ == "VBN" and any(c.dep_ in SUBJECTS for c in token.children))
 
 
 def _attributive_compound(token: Token) -> bool:
@@ -186,6 +235,8 @@ def _preposition_gap(token: Token, nxt: Token) -> bool:
         return True
     if nxt.tag_ == "VBN" and nxt.lemma_ in lex["intransitive_verbs"]:
         return True
+    if word != "to" and _active_past_before_object(nxt, after):
+        return True
     if word != "to" and nxt.lower_ == "to" and after is not None and after.tag_ in ("VB", "VBN", "VBD", "NNP"):
         return f"{word} to" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
     if _past_form_without_noun(nxt, after) or (token.tag_ == "TO" and nxt.tag_ == "VBN"):
@@ -207,6 +258,19 @@ def _preposition_gap(token: Token, nxt: Token) -> bool:
     if nxt.tag_ == "IN" and nxt.lower_ in lex["prepositions"] and not _quantifies(nxt):
         return f"{word} {nxt.lower_}" not in lex["preposition_pairs"] and not _ends_phrasal_verb(token, nxt)
     return False
+
+
+def _active_past_before_object(word: Token, after: Token | None) -> bool:
+    """'how denunciations of [X] fueled demands', 'as partial [X] released labor': a past form
+    before a noun phrase may be a participle modifying it ('of fueled demands', 'partial released
+    labor'), but not where it is the only verb its clause has: then it is the active verb, and
+    the word before it lost the noun it needed."""
+    return (
+        word.tag_ in ("VBD", "VBN")
+        and after is not None
+        and after.tag_ in ("NN", "NNS", "DT", "PRP$", "JJ")
+        and _opener_of_sole_verb(word) is not None
+    )
 
 
 def _past_form_without_noun(word: Token, after: Token | None) -> bool:
@@ -268,6 +332,9 @@ def _adjective_without_noun(token: Token, nxt: Token) -> bool:
         return True
     verb_follows = nxt.tag_ in FINITE or (nxt.tag_ == "VBN" and after is not None and (after.is_punct or after.lower_ == "by"))
     opens_clause = previous.tag_ in ("IN", "WRB") or previous.lower_ in lex["clause_openers"] or previous.text == "-"
+    separate = token.is_alpha and bool(token.whitespace_)
+    if separate and (_opens_clause(previous) or previous.tag_ == "WRB") and _active_past_before_object(nxt, after):
+        return token.lower_ not in lex["quantifying_adjectives"]
     if verb_follows or nxt.lower_ == "rather":
         return (determined and token.lower_ not in lex["nominal_adjectives"]) or (
             opens_clause and token.lower_ not in lex["quantifying_adjectives"]
@@ -361,16 +428,38 @@ def _token_gaps(doc: Doc, in_body) -> Iterator[int]:
         nxt = _next(token)
         if nxt is None:
             continue
+        if _lowercase_sentence_start(token):
+            yield token.idx
         if token.text in POSSESSIVE and token.i > 0 and (doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space):
             after_gap.add(token.i)
             yield token.idx
-        if needs_noun_after(token, nxt) or _conjunction_gap(token, nxt, token.i in after_gap) or _clause_without_subject(token, nxt):
+        if (
+            needs_noun_after(token, nxt)
+            or _conjunction_gap(token, nxt, token.i in after_gap)
+            or _clause_without_subject(token, nxt)
+            or _list_item_without_name(token, nxt)
+        ):
             gap = _second_conjunct(token, nxt)
             after_gap.add(gap.i)
             yield gap.idx
     for sent in doc.sents:
         if in_body(sent.start_char) and (first := subject_lost(sent)) is not None:
             yield first.idx
+
+
+def _lowercase_sentence_start(token: Token) -> bool:
+    """'the superiority of . [Key elements] of this pivot included': a sentence starts with a
+    capital, so a lowercase word after a full stop starts one that lost its first words, unless
+    the stop closes an abbreviation or an initial ('etc. in the report', 'c. 1950')."""
+    if not (token.is_lower and token.is_alpha) or token.i < 2:
+        return False
+    previous = token.doc[token.i - 1]
+    if previous.is_space and "\n" in previous.text:
+        previous = token.doc[token.i - 2]
+    if previous.text not in (".", "!", "?") or not previous.i:
+        return False
+    word = token.doc[previous.i - 1]
+    return not (word.lower_ in lexicon()["abbreviations"] or (len(word) == 1 and word.is_alpha))
 
 
 def _conjunction_gap(token: Token, nxt: Token, after_gap: bool) -> bool:
@@ -380,6 +469,34 @@ def _conjunction_gap(token: Token, nxt: Token, after_gap: bool) -> bool:
     if nxt.text in {".", ";", ")", "—"}:
         return True
     return after_gap and (nxt.tag_ == "IN" or nxt.text == ",")
+
+
+def _list_item_without_name(token: Token, nxt: Token) -> bool:
+    """'with [Malenkov] as premier, [Beria] as interior minister, and [Molotov]': in a list of
+    'NAME as ROLE' items, an item that starts with 'as' after the comma lost its name, where the
+    item before it was a name (or a lost one: 'with as') before 'as ROLE'. One person's roles
+    follow a verb or pronoun ('served as premier, as interior minister')."""
+    if token.text != "," or nxt.lower_ != "as" or _role_after(nxt) is None:
+        return False
+    doc, i = token.doc, token.i - 1
+    while i > 0 and doc[i].lower_ != "as" and doc[i].tag_ in ("JJ", "NN", "NNP"):
+        i -= 1
+    if doc[i].lower_ != "as" or _role_after(doc[i]) != doc[token.i - 1] or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.tag_ in ("NNP", "NNPS") or (before.tag_ == "IN" and before.lower_ in lexicon()["prepositions"])
+
+
+def _role_after(as_token: Token) -> Token | None:
+    """The role noun that closes 'as (modifiers) ROLE' ('as premier,', 'as interior minister,')
+    where punctuation or a conjunction follows it."""
+    doc, roles = as_token.doc, lexicon()["role_nouns"]
+    i = as_token.i + 1
+    while i < len(doc) and doc[i].lower_ not in roles and doc[i].tag_ in ("JJ", "NN", "NNP"):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in roles:
+        return None
+    return doc[i] if doc[i + 1].is_punct or doc[i + 1].tag_ == "CC" else None
 
 
 def _second_conjunct(token: Token, nxt: Token) -> Token:

@@ -53,6 +53,12 @@ def gaps_in(text: str) -> list[str]:
         ("He ceded the role to Khrushchev ally while retaining influence.", ["while"]),
         ("Reform stalled, as the retention of one-party rule and precluded genuine change.", ["preclu"]),
         ("Growth slowed, with gross product averaging 5% annually.", ["produc"]),
+        ("Shortages persisted, as partial released labor and eased quotas.", ["releas"]),
+        ("Reports stressed how denunciations of fueled demands for broader autonomy.", ["fueled"]),
+        ("Power passed to a troika with Malenkov as premier, as interior minister, and Molotov as foreign minister.", ["as int"]),
+        ("Reform failed, as ideological rigidity prioritized over adaptive governance.", ["over a"]),
+        ("He was ousted by senior members, including Suslov, , and Brezhnev.", [", and"]),
+        ("Stalin died in 1953. quickly became the symbol of the thaw.", ["quickl"]),
     ],
 )
 def test_lost_names_are_marked(text, expected):
@@ -87,6 +93,21 @@ def test_lost_names_are_marked(text, expected):
         "Nagy was reinstated as prime minister on October 24 and announced the exit.",
         "The speech shocked the delegates, and Khrushchev's rivals and allies alike wavered.",
         "Gross output and product quality rose.",
+        "The reformers attacked the old established order.",
+        "He served two terms, as chief elected official.",
+        "He served, as chief elected official, until 1955.",
+        "Shortages persisted, while former elected officials protested.",
+        "Reports stressed how members of elected councils voted for reform.",
+        "The archives showed it, as revealed in declassified documents.",
+        "He served, as interior minister, until 1955.",
+        "He served as premier, as interior minister and as party secretary.",
+        "Khrushchev named him as premier, as well as party leader.",
+        "Growth was prioritized over adaptive governance.",
+        "Reform failed, as heavy industry was prioritized over consumer goods.",
+        "The plan, which Mao criticized as revisionist, failed.",
+        "Reform continued, as tensions eased without incident.",
+        "He cited prisons, camps, etc. in the report.",
+        "The U.S. economy grew, e.g. in the 1960s, and Smith et al. disagree.",
     ],
 )
 def test_grammatical_text_has_no_lost_names(text):
@@ -102,7 +123,7 @@ def test_encyclopedia_lacunae_against_gold(built_root):
     predicted = [r.start for r in read_layer(built_root / "silver" / "grokipedia-destalinization.lacuna.jsonl")]
     hits = match(gold, predicted)
     assert hits / len(predicted) >= 0.95
-    assert hits / len(gold) >= 0.85
+    assert hits / len(gold) >= 0.9
     essay = (
         read_layer(built_root / "silver" / "seniuc-2020.lacuna.jsonl")
         if (built_root / "silver" / "seniuc-2020.lacuna.jsonl").exists()
