@@ -115,6 +115,9 @@ def get_document(doc_id: str, root: Path | None = None) -> Document:
     raise CorpusError(catalog_path(root), f"no document with id {doc_id!r}")
 
 
+CATALOG_HEADER = "# The corpus catalogue: one [[document]] per source text (see corpus/catalog.toml).\n"
+
+
 def add_document(
     file: Path,
     doc_id: str,
@@ -142,7 +145,7 @@ def add_document(
     if fmt not in FORMATS:
         raise CorpusError(file, f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     base = root or corpus_dir()
-    if any(d.id == doc_id for d in load_catalog(base)):
+    if any(d.id == doc_id for d in _catalogued(base)):
         raise CorpusError(catalog_path(base), f"document id {doc_id!r} exists already")
     target = base / "texts" / f"{doc_id}{file.suffix or '.txt'}"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,8 +165,18 @@ def add_document(
     }
     lines = ["", "[[document]]", *(f"{k} = {_toml(v)}" for k, v in entry.items())]
     catalog = catalog_path(base)
-    atomic_write(catalog, catalog.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines) + "\n")
+    before = catalog.read_text(encoding="utf-8").rstrip("\n") + "\n" if catalog.is_file() else CATALOG_HEADER
+    atomic_write(catalog, before + "\n".join(lines) + "\n")
     return get_document(doc_id, base)
+
+
+def _catalogued(base: Path) -> list[Document]:
+    """The catalogue's entries, none where a corpus is being started (no catalogue yet, or
+    one without entries); a catalogue that is there is checked as always."""
+    path = catalog_path(base)
+    if not path.is_file() or not tomllib.loads(decode_source(path, path.read_bytes())).get("document"):
+        return []
+    return load_catalog(base)
 
 
 def _toml(value) -> str:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
+# Essays written for evaluation after the stance cues were frozen: a corpus of their own
+# (heldout/corpus) with their own gold (heldout/annotations), never served by the dashboard.
+HELDOUT = ROOT / "heldout"
 
 
 def corpus_dir() -> Path:

@@ -105,3 +105,24 @@ def test_broken_catalogue_is_named(corpus_copy):
     result = run_cli("build", env_root=corpus_copy)
     assert result.returncode != 0
     assert "catalog.toml" in result.stderr and "lacks" in result.stderr
+
+
+def test_a_new_corpus_is_started_by_adding_its_first_reading(tmp_path):
+    from tests.conftest import FIXTURES
+
+    meta = ["--id", "doe-2026", "--title", "Reform from Above", "--author", "Jane Doe", "--year", "2026"]
+    added = run_cli("add", str(FIXTURES / "unseen_essay.md"), *meta, env_root=tmp_path)
+    assert added.returncode == 0, added.stderr
+    (doc,) = load_catalog(tmp_path / "corpus")
+    assert doc.id == "doe-2026" and doc.path.read_bytes() == (FIXTURES / "unseen_essay.md").read_bytes()
+    again = run_cli("add", str(FIXTURES / "unseen_essay.md"), *meta, env_root=tmp_path)
+    assert again.returncode != 0 and "exists already" in again.stderr
+
+
+def test_the_heldout_essays_are_catalogued_apart_from_the_served_corpus():
+    from pipeline.paths import HELDOUT
+
+    heldout = {d.id for d in load_catalog(HELDOUT / "corpus")}
+    assert len(heldout) == 3 and not heldout & {d.id for d in load_catalog()}
+    for doc in load_catalog(HELDOUT / "corpus"):
+        assert hashlib.sha256(doc.path.read_bytes()).hexdigest() == doc.sha256

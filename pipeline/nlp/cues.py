@@ -1,7 +1,11 @@
 """Stance cues in a sentence, with the modifiers that must not flip them blindly.
 
 A cue negated within a few words before it ("not entirely honest", "without delivering
-systemic liberalization") counts for the other side at half weight; a cue inside a
+systemic liberalization"), or standing in the denied half of a contrast ("genuine rather
+than a recalibration of control", "prioritizing regime stability over ideological
+reckoning"), counts for the other side at its ``denied`` weight: denying a genuine break
+asserts a limit, so a denied liberalisation cue counts almost fully for power play, while a
+denied power-play cue counts for liberalisation only at half weight. A cue inside a
 concessive clause ("although Khrushchev tried to come to terms …") counts at half weight,
 because the main clause carries the framing; hedges ("seems", "to a certain degree") lower
 every cue of the sentence a little.
@@ -11,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from pipeline.paths import RESOURCES
@@ -33,13 +37,14 @@ class Cue:
     negated: bool = False
     concessive: bool = False
     family: int = -1
+    denied: float = 0.0
 
     @property
     def effective(self) -> tuple[str, float]:
         """The side this cue counts for, and how much, after negation and concession."""
         stance, weight = self.stance, self.weight
         if self.negated:
-            stance, weight = OPPOSITE[stance], weight * 0.5
+            stance, weight = OPPOSITE[stance], self.denied
         if self.concessive:
             weight *= 0.5
         return stance, weight
@@ -54,15 +59,33 @@ def lexicon() -> dict:
     def words(key: str) -> re.Pattern:
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(mods[key], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
-    cues = [(re.compile(r"\b" + c["pattern"], re.IGNORECASE), c["stance"], float(c["weight"])) for c in data["cue"]]
+    cues = [(re.compile(r"\b" + c["pattern"], re.IGNORECASE), c["stance"], float(c["weight"]), _denied(c)) for c in data["cue"]]
     return {
         "cues": cues,
         "negation": words("negation"),
+        "contrast_scope": re.compile("|".join(f"(?:{p})" for p in mods["contrast_scope"]), re.IGNORECASE),
+        "scope_end": re.compile(mods["scope_end"]),
         "concession": words("concession"),
         "hedge": words("hedge"),
         "negative_verbs": words("negative_verbs"),
         "meta": words("meta"),
     }
+
+
+def _denied(cue: dict) -> float:
+    """What a cue counts for the other side when denied: its ``denied`` weight, or half its weight."""
+    return float(cue.get("denied", 0.5 * float(cue["weight"])))
+
+
+def contrast_spans(text: str) -> list[tuple[int, int]]:
+    """The denied half of each contrast: from 'rather than', 'instead of', 'over' after
+    'prioritizing …' to the end of the clause."""
+    lex = lexicon()
+    spans = []
+    for m in lex["contrast_scope"].finditer(text):
+        end = lex["scope_end"].search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 
 
 def concessive_span(text: str) -> tuple[int, int] | None:
@@ -77,7 +100,7 @@ def concessive_span(text: str) -> tuple[int, int] | None:
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue in ``text`` (offsets shifted by ``offset``), longest match first, no overlaps."""
     if offset:
-        return [Cue(c.stance, c.weight, c.start + offset, c.end + offset, c.text, c.negated, c.concessive, c.family) for c in _cues(text)]
+        return [replace(c, start=c.start + offset, end=c.end + offset) for c in _cues(text)]
     return list(_cues(text))
 
 
@@ -85,17 +108,19 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 def _cues(text: str) -> tuple[Cue, ...]:
     lex = lexicon()
     concession = concessive_span(text)
+    contrasts = contrast_spans(text)
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for family, (pattern, stance, weight) in enumerate(lex["cues"]):
+    for family, (pattern, stance, weight, denied) in enumerate(lex["cues"]):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
             window = text[max(0, m.start() - NEGATION_WINDOW) : m.start()]
             negated = bool(lex["negation"].search(window)) and not lex["negative_verbs"].search(window)
+            negated = negated or any(s <= m.start() < e for s, e in contrasts)
             concessive = concession is not None and concession[0] <= m.start() < concession[1]
-            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family))
+            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family, denied))
     return tuple(sorted(found, key=lambda c: c.start))
 
 

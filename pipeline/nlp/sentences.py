@@ -2,8 +2,9 @@
 
 The parser alone splits after initials ("Roy A. Medvedev"), abbreviations ("no. 3",
 "pp. 9389"), inside quoted titles of footnotes, before a lower-case continuation after a
-quoted question, and at names lost in extraction ("… . 's trial"); it can also run across
-a paragraph break. This component forces a boundary at every unit (paragraph or note) of
+quoted question, at names lost in extraction ("… . 's trial") and, now and then, in the
+middle of a clause ("cleared in 1957, yet | Bukharin"); it can also run across a paragraph
+break. This component forces a boundary at every unit (paragraph or note) of
 the reading-order stream and forbids the others.
 """
 
@@ -51,7 +52,16 @@ def forbidden_start(token: Token) -> bool:
     lower_continuation = token.is_lower and token.is_alpha and previous.text in CLOSING
     number_after_colon = token.text.rstrip(".").isdigit() and previous.text == ":"
     inside_quote = previous.text in OPENING_QUOTES and not previous.whitespace_ and previous.i > 0 and doc[previous.i - 1].whitespace_
-    return after_abbreviation or lower_continuation or number_after_colon or inside_quote or previous.text in POSSESSIVE
+    possessive = previous.text in POSSESSIVE
+    return after_abbreviation or lower_continuation or number_after_colon or inside_quote or possessive or mid_clause(previous)
+
+
+def mid_clause(previous: Token) -> bool:
+    """After a comma, a semicolon or a lower-case word on the same line the sentence goes on
+    ("cleared in 1957, yet Bukharin …"); the parser sometimes splits there."""
+    if "\n" in previous.whitespace_:
+        return False
+    return previous.text in (",", ";") or (previous.is_alpha and previous.is_lower)
 
 
 @Language.factory("destal_sentences", default_config={})

@@ -47,7 +47,7 @@ class SentenceView:
 
 def cue_families() -> list[str]:
     """One name per cue family of ``stance_cues.toml`` (its stance and position)."""
-    return [f"{stance}#{i}" for i, (_, stance, _) in enumerate(lexicon()["cues"])]
+    return [f"{stance}#{i}" for i, (_, stance, _, _) in enumerate(lexicon()["cues"])]
 
 
 FEATURES = (

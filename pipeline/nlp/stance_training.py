@@ -38,9 +38,10 @@ class Example:
     gold: Record | None
 
 
-def examples(root: Path | None = None) -> list[Example]:
-    """Every body sentence of the corpus, processed by the pipeline and aligned with gold."""
-    docs = load_catalog()
+def examples(root: Path | None = None, corpus: Path | None = None) -> list[Example]:
+    """Every body sentence of a corpus (``corpus``, default the project's), processed by the
+    pipeline and aligned with the gold under the annotations folder ``root``."""
+    docs = load_catalog(corpus)
     prepared = [nlp_document.prepare_document(d) for d in docs]
     out = []
     for doc, (prep, spacy_doc) in zip(docs, nlp_document.process(prepared, disable=("destal_stance",)), strict=True):

@@ -56,3 +56,14 @@ def test_every_body_sentence_is_numbered_in_reading_order(sentences):
     assert [r.attrs["index"] for r in body] == list(range(len(body)))
     assert all(a.start < b.start for a, b in itertools.pairwise(body))
     assert len(body) == 120
+
+
+def test_no_sentence_starts_in_the_middle_of_a_clause():
+    """From a held-out essay: the parser alone splits after "yet"."""
+    from pipeline.nlp.engine import load
+
+    text = (
+        "Party members were processed first and frequently readmitted with their seniority restored; Marshal Tukhachevsky was cleared"
+        " in 1957, yet Bukharin, Zinoviev and the remaining defendants of the Moscow show trials had to wait until the Gorbachev years."
+    )
+    assert len(list(load()(text).sents)) == 1

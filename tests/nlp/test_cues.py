@@ -1,0 +1,59 @@
+"""The stance cue decision: negation, contrast, concession and the readings the guidelines decide."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.cues import contrast_spans, find_cues, lexicon_label, naive_label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The speech was not entirely honest.", "power_play"),
+        ("It fuelled demands for autonomy without delivering systemic liberalization.", "power_play"),
+        ("These crises showed its destabilizing potential without yielding genuine autonomy.", "power_play"),
+        ("Reduced repression served regime stability rather than fostering pluralism.", "power_play"),
+        ("The measures were pragmatic, prioritizing regime stability over ideological reckoning.", "power_play"),
+        ("It framed the atrocities as products of personal rather than institutional flaws.", "power_play"),
+        ("Kadar pursued a controlled thaw under Soviet oversight.", "power_play"),
+        ("Critics saw the failure to confront the past holistically.", "power_play"),
+        ("Although Khrushchev showed some courage, the critique remained selective and cosmetic.", "power_play"),
+        ("This should not belittle the importance of reform, even though it was limited.", "liberalisation"),
+        ("It was a genuine break rather than a tactical manoeuvre.", "liberalisation"),
+        ("Mao denounced the speech as revisionism.", "liberalisation"),
+        ("Hardliners decried the reforms as a betrayal of the revolution.", "liberalisation"),
+        ("Tangible relief from terror coexisted with instrumental limits.", "mixed"),
+        ("The new leadership stifled the tentative cultural openings of the decade.", "mixed"),
+        ("In 1956 the congress met in Moscow.", "none"),
+        ("He assumed control of the Ministry of Internal Affairs.", "none"),
+        ("The anthem was performed instrumentally without words.", "none"),
+    ],
+)
+def test_cue_decision(text, expected):
+    assert lexicon_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("served stability rather than fostering pluralism, and it lasted", "fostering pluralism"),
+        ("the failure to confront the past holistically; the rest", "confront the past holistically"),
+        ("prioritizing stability over reckoning while others", "reckoning "),
+    ],
+)
+def test_a_contrast_denies_up_to_the_end_of_its_clause(text, denied):
+    (span,) = contrast_spans(text)
+    assert text[span[0] : span[1]].strip() == denied.strip()
+
+
+def test_denying_a_genuine_break_asserts_a_limit_but_denying_a_limit_is_weaker():
+    (genuine,) = find_cues("without yielding genuine autonomy")[:1]
+    assert genuine.negated and genuine.effective == ("power_play", 1.0)
+    (selective,) = find_cues("it was not selective")
+    assert selective.negated and selective.effective == ("liberalisation", 0.5)
+
+
+def test_the_counting_baseline_ignores_what_the_decision_reads():
+    text = "Reduced repression served regime stability rather than fostering genuine pluralism."
+    assert (naive_label(text), lexicon_label(text)) == ("liberalisation", "power_play")
