@@ -49,8 +49,9 @@ def write_csv(out: Path) -> list[Path]:
     return [path]
 
 
-def brat_lines(doc: str, claims) -> list[str]:
-    """brat stand-off annotations of one document, by source offsets (``claims``: the claims table)."""
+def brat_lines(doc: str, claims, source: str) -> list[str]:
+    """brat stand-off annotations of one document, by offsets into its ``source`` (``claims``:
+    the claims table)."""
     lines: list[str] = []
     t = a = n = 0
     for entity in read_layer(silver_dir() / f"{doc}.entity.jsonl"):
@@ -59,7 +60,6 @@ def brat_lines(doc: str, claims) -> list[str]:
         if entity.attrs.get("kb_id"):
             n += 1
             lines.append(f"N{n}\tReference T{t} destal:{entity.attrs['kb_id']}\t{entity.attrs.get('name', '')}")
-    source = tables.source_text(doc)
     for _, row in claims[claims["doc"] == doc].iterrows():
         t += 1
         text = " ".join(source[s:e] for s, e in row["fragments"]).replace("\n", " ")
@@ -79,8 +79,9 @@ def write_brat(out: Path) -> list[Path]:
     claims = tables.claims()
     for doc in tables.documents()["doc"]:
         txt, ann = out / f"{doc}.txt", out / f"{doc}.ann"
-        atomic_write(txt, tables.source_text(doc))
-        atomic_write(ann, "\n".join(brat_lines(doc, claims)) + "\n")
+        source = tables.source_text(doc)
+        atomic_write(txt, source)
+        atomic_write(ann, "\n".join(brat_lines(doc, claims, source)) + "\n")
         written += [txt, ann]
     return written
 

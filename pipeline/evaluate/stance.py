@@ -175,7 +175,7 @@ def report(root: Path | None = None, heldout: Path | None = HELDOUT) -> str:
     ]
     out = f"Stance on {len(items)} gold body sentences ({_distribution(gold)}):\n\n" + _stance_table(runs)
     out += "\n\nVoice and alignment (rules, no training):\n\n" + _voice_table(items)
-    return out + (heldout_report(items, heldout) if heldout is not None else "")
+    return out + (heldout_report(items, heldout_examples(heldout), heldout) if heldout is not None else "")
 
 
 def baselines(items: list[Example]) -> list[StanceScores]:
@@ -198,13 +198,17 @@ def per_document(items: list[Example]) -> list[StanceScores]:
     ]
 
 
-def heldout_report(development: list[Example], heldout: Path) -> str:
+def heldout_examples(heldout: Path = HELDOUT) -> list[Example]:
+    """The held-out essays' sentences with adjudicated gold; none where there is no held-out corpus."""
+    if not (heldout / "corpus").is_dir():
+        return []
+    return [e for e in examples(heldout / "annotations", heldout / "corpus") if e.gold is not None]
+
+
+def heldout_report(development: list[Example], items: list[Example], heldout: Path = HELDOUT) -> str:
     """The same systems on the held-out essays, which no cue and no model was developed on:
     the served cue decision as it is, and the cue-family learner trained on all the
     development gold."""
-    if not (heldout / "corpus").is_dir():
-        return ""
-    items = [e for e in examples(heldout / "annotations", heldout / "corpus") if e.gold is not None]
     if not items:
         return ""
     gold = [e.gold.label for e in items]

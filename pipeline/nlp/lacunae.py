@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import extensions
+from pipeline.nlp.sentences import is_abbreviation
 from pipeline.paths import RESOURCES
 
 PAIRED = re.compile(r"\"\"|“”|\(\)|‘’")
@@ -459,7 +460,7 @@ def _lowercase_sentence_start(token: Token) -> bool:
     if previous.text not in (".", "!", "?") or not previous.i:
         return False
     word = token.doc[previous.i - 1]
-    return not (word.lower_ in lexicon()["abbreviations"] or (len(word) == 1 and word.is_alpha))
+    return not (is_abbreviation(token.doc, word.i) or (len(word) == 1 and word.is_alpha))
 
 
 def _conjunction_gap(token: Token, nxt: Token, after_gap: bool) -> bool:

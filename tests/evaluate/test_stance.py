@@ -74,9 +74,7 @@ def test_the_ngram_learner_never_sees_the_labels_it_is_scored_on(items):
 
 @pytest.fixture(scope="module")
 def heldout():
-    from pipeline.paths import HELDOUT
-
-    return [e for e in stance_training.examples(HELDOUT / "annotations", HELDOUT / "corpus") if e.gold is not None]
+    return stance.heldout_examples()
 
 
 def test_every_heldout_sentence_has_adjudicated_gold(heldout):
@@ -85,9 +83,7 @@ def test_every_heldout_sentence_has_adjudicated_gold(heldout):
 
 
 def test_the_heldout_report_scores_the_served_stance_on_unseen_text(items, heldout):
-    from pipeline.paths import HELDOUT
-
-    table = stance.heldout_report(items, HELDOUT)
+    table = stance.heldout_report(items, heldout)
     served = next(line for line in table.splitlines() if line.startswith("| cue decision (served"))
     assert "288 gold body sentences" in table
     majority = stance.StanceScores("majority", [e.gold.label for e in heldout], ["none"] * len(heldout)).macro_f1
