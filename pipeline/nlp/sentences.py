@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -70,17 +72,25 @@ def make_sentences(nlp: Language, name: str) -> SentenceRules:
 
 
 class SentenceRules:
-    """Force unit starts; forbid starts after initials, abbreviations and the other traps."""
+    """Force unit starts; forbid starts after initials, abbreviations and the other traps.
+
+    The decisions are written in one array: setting ``Token.is_sent_start`` token by token
+    costs a scan of the whole Doc each time, and most tokens are decided."""
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = doc.to_array([SENT_START]).astype(np.int64)
         for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if starts_unit(previous):
-                token.is_sent_start = True
-            elif token.is_space:
-                continue
-            elif token.text in POSSESSIVE and previous.text in FINAL:
-                token.is_sent_start = True
-            elif forbidden_start(token):
-                token.is_sent_start = False
+            starts[token.i] = self.decide(token, doc[token.i - 1], int(starts[token.i]))
+        doc.from_array([SENT_START], starts.astype(np.uint64))
         return doc
+
+    @staticmethod
+    def decide(token: Token, previous: Token, current: int) -> int:
+        """1 to open a sentence at ``token``, -1 to forbid it, ``current`` to leave it to the parser."""
+        if starts_unit(previous):
+            return 1
+        if token.is_space:
+            return current
+        if token.text in POSSESSIVE and previous.text in FINAL:
+            return 1
+        return -1 if forbidden_start(token) else current
