@@ -71,9 +71,8 @@ def quoted_in_guidelines(data: dict[str, dict], guidelines: Path) -> set[tuple]:
     if not guidelines.is_file():
         return set()
     text = " ".join(guidelines.read_text(encoding="utf-8").split())
-    keys = {k for d in data.values() for k in d}
-    sample = next(iter(data.values()))
-    return {k for k in keys if k in sample and _probe(sample[k]) in text}
+    records = {k: r for d in data.values() for k, r in d.items()}
+    return {k for k, r in records.items() if _probe(r) in text}
 
 
 def _probe(record: Record) -> str:
@@ -83,9 +82,13 @@ def _probe(record: Record) -> str:
 
 
 def pair_rows(data: dict[str, dict], keep) -> list[list]:
+    """Each pair of annotators on the sentences both labelled; pairs that share none (each
+    annotated other documents) have no row."""
     rows = []
     for a, b in combinations(sorted(data), 2):
         shared = sorted(k for k in set(data[a]) & set(data[b]) if keep(k))
+        if not shared:
+            continue
         for field in FIELDS:
             va = [value(data[a][k], field) for k in shared]
             vb = [value(data[b][k], field) for k in shared]

@@ -1,14 +1,15 @@
 """``python -m pipeline evaluate stance``: stance, voice and alignment against adjudicated gold.
 
-Stance is scored in 5-fold cross-validation grouped by paragraph (no sentence is scored by a
-model trained on its paragraph), and across documents (trained on one text, scored on the
-other), beside a majority-class baseline, the lexicon alone (no learning), and the
-annotators' own agreement with the adjudicated gold as the ceiling. Voice and alignment come
-from rules, not training, and are scored directly.
+On the development gold (the two seed texts and the essays of ``essays/``), stance is scored
+in 5-fold cross-validation grouped by paragraph (no sentence is scored by a model trained on
+its paragraph), and across documents (trained on the others, scored on each), beside a
+majority-class baseline, the lexicon's cue counts alone, and the annotators' own agreement
+with the adjudicated gold as the ceiling. Voice and alignment come from rules, not
+training, and are scored directly.
 
-The cue lexicon was developed on both seed texts, so its figures there are development
-figures. The held-out essays (``heldout/``: written, annotated by two annotators and
-adjudicated after the cues were frozen) give the figure on text nothing was tuned on.
+The cue lexicon and the discourse rules were developed on that gold, so its figures are
+development figures. The held-out essays (``heldout/``: written, annotated by two annotators
+each and adjudicated after the reader was frozen) give the figure on text nothing was tuned on.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from pipeline.evaluate.agreement import annotations, value
 from pipeline.evaluate.scoring import PRF, markdown_table
 from pipeline.nlp.cues import STANCES, naive_label
 from pipeline.nlp.linking import fold
-from pipeline.nlp.stance_training import Example, examples, fit, standardise
-from pipeline.paths import HELDOUT
+from pipeline.nlp.stance_training import Example, examples, fit, gold_examples, standardise
+from pipeline.paths import ESSAYS, HELDOUT
 
 FOLDS = 5
 UNREAD = "no negation, contrast, concession, thresholds"
@@ -124,7 +125,7 @@ def out_of_fold(items: list[Example], folds: list[list[int]], predict) -> list[s
 
 
 def across_documents(items: list[Example]) -> tuple[list[str], list[str]]:
-    """Train on each document, score on the other(s)."""
+    """Train on the other documents, score on each in turn."""
     gold, predicted = [], []
     for doc in sorted({e.doc for e in items}):
         test = [e for e in items if e.doc == doc]
@@ -158,24 +159,30 @@ def _text(example: Example) -> str:
     return example.claim.attrs.get("reading") or example.claim.text
 
 
-def report(root: Path | None = None, heldout: Path | None = HELDOUT) -> str:
-    items = [e for e in examples(root) if e.gold is not None]
-    if not items:
+def report(root: Path | None = None, essays: Path = ESSAYS, heldout: Path | None = HELDOUT) -> str:
+    seeds = [e for e in examples(root) if e.gold is not None]
+    if not seeds:
         return "no adjudicated gold claims under annotations/gold/adjudicated"
+    developed = gold_examples(essays)
+    items = seeds + developed
     gold = [e.gold.label for e in items]
     doc_gold, doc_predicted = across_documents(items)
     runs = [
         *baselines(items),
         *per_document(items),
         StanceScores(f"cue-family learner, {FOLDS}-fold CV grouped by paragraph", gold, cross_validated(items)),
-        StanceScores("cue-family learner, trained on the other document", doc_gold, doc_predicted),
+        StanceScores("cue-family learner, trained on the other documents", doc_gold, doc_predicted),
         StanceScores(f"word n-grams (bag of words), {FOLDS}-fold CV grouped by paragraph", gold, ngram_cross_validated(items, cues=False)),
         StanceScores(f"cue families + word n-grams, {FOLDS}-fold CV grouped by paragraph", gold, ngram_cross_validated(items, cues=True)),
-        *ceiling(items, root),
+        *ceiling(seeds, root),
+        *ceiling(developed, essays / "annotations"),
     ]
-    out = f"Stance on {len(items)} gold body sentences ({_distribution(gold)}):\n\n" + _stance_table(runs)
+    out = (
+        f"Development gold: stance on {len(items)} body sentences of {len({e.doc for e in items})} texts, "
+        f"the seeds and essays/ ({_distribution(gold)}):\n\n" + _stance_table(runs)
+    )
     out += "\n\nVoice and alignment (rules, no training):\n\n" + _voice_table(items)
-    return out + (heldout_report(items, heldout_examples(heldout), heldout) if heldout is not None else "")
+    return out + (heldout_report(items, gold_examples(heldout), heldout) if heldout is not None else "")
 
 
 def baselines(items: list[Example]) -> list[StanceScores]:
@@ -198,15 +205,8 @@ def per_document(items: list[Example]) -> list[StanceScores]:
     ]
 
 
-def heldout_examples(heldout: Path = HELDOUT) -> list[Example]:
-    """The held-out essays' sentences with adjudicated gold; none where there is no held-out corpus."""
-    if not (heldout / "corpus").is_dir():
-        return []
-    return [e for e in examples(heldout / "annotations", heldout / "corpus") if e.gold is not None]
-
-
 def heldout_report(development: list[Example], items: list[Example], heldout: Path = HELDOUT) -> str:
-    """The same systems on the held-out essays, which no cue and no model was developed on:
+    """The same systems on the held-out essays, which no cue, rule or model was developed on:
     the served cue decision as it is, and the cue-family learner trained on all the
     development gold."""
     if not items:
@@ -219,7 +219,7 @@ def heldout_report(development: list[Example], items: list[Example], heldout: Pa
         *ceiling(items, heldout / "annotations"),
     ]
     return (
-        f"\n\nHeld-out essays ({len({e.doc for e in items})} texts written after the cues were frozen), "
+        f"\n\nHeld-out essays ({len({e.doc for e in items})} texts written after the stance reader was frozen), "
         f"stance on {len(items)} gold body sentences ({_distribution(gold)}):\n\n"
         + _stance_table(runs)
         + "\n\nVoice and alignment on the held-out essays:\n\n"

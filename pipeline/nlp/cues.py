@@ -8,7 +8,9 @@ asserts a limit, so a denied liberalisation cue counts almost fully for power pl
 denied power-play cue counts for liberalisation only at half weight. A cue inside a
 concessive clause ("although Khrushchev tried to come to terms …") counts at half weight,
 because the main clause carries the framing; hedges ("seems", "to a certain degree") lower
-every cue of the sentence a little.
+every cue of the sentence a little. Across the paragraph, a sentence with no cue that only
+weighs the view just given ("her case persuades me", "but this overlooks …") takes its
+stance from it (``paragraph_labels``).
 """
 
 from __future__ import annotations
@@ -63,13 +65,20 @@ def lexicon() -> dict:
     return {
         "cues": cues,
         "negation": words("negation"),
-        "contrast_scope": re.compile("|".join(f"(?:{p})" for p in mods["contrast_scope"]), re.IGNORECASE),
+        "contrast_scope": _any(mods["contrast_scope"]),
         "scope_end": re.compile(mods["scope_end"]),
         "concession": words("concession"),
+        "initial_concession": re.compile(r"^\W*(?:" + "|".join(mods["initial_concession"]) + r")\b", re.IGNORECASE),
         "hedge": words("hedge"),
         "negative_verbs": words("negative_verbs"),
         "meta": words("meta"),
+        "endorse_previous": _any(mods["endorse_previous"]),
+        "rebut_previous": _any(mods["rebut_previous"]),
     }
+
+
+def _any(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _denied(cue: dict) -> float:
@@ -89,8 +98,10 @@ def contrast_spans(text: str) -> list[tuple[int, int]]:
 
 
 def concessive_span(text: str) -> tuple[int, int] | None:
-    """The concessive clause: from 'although/even though/while …' to the comma that closes it."""
-    m = lexicon()["concession"].search(text)
+    """The concessive clause: from 'although/even though …' (or a sentence-initial 'while') to
+    the comma that closes it."""
+    lex = lexicon()
+    m = lex["initial_concession"].search(text) or lex["concession"].search(text)
     if not m:
         return None
     comma = text.find(",", m.end())
@@ -181,3 +192,23 @@ def naive_label(text: str) -> str:
     best = max(totals.values())
     winners = [side for side, total in totals.items() if total == best]
     return winners[0] if len(winners) == 1 else "mixed"
+
+
+def paragraph_labels(texts: list[str]) -> list[tuple[str, Cue | None]]:
+    """The cue decision for each sentence of a paragraph, then the discourse step: a sentence
+    with no cue that endorses the view just given takes the label of the previous
+    stance-bearing sentence, one that rebuts it the other side's; the returned cue is the
+    phrase that did so ("persuades me", "overlooks"), placed in the sentence."""
+    lex = lexicon()
+    out: list[tuple[str, Cue | None]] = []
+    for text in texts:
+        label, cue = lexicon_label(text), None
+        previous = next((prior for prior, _ in reversed(out) if prior != "none"), None)
+        if label == "none" and previous is not None and not find_cues(text):
+            if m := lex["endorse_previous"].search(text):
+                label, cue = previous, Cue(previous, 1.0, m.start(), m.end(), m.group())
+            elif m := lex["rebut_previous"].search(text):
+                label = OPPOSITE[previous]
+                cue = Cue(previous, 1.0, m.start(), m.end(), m.group(), negated=True, denied=1.0)
+        out.append((label, cue))
+    return out

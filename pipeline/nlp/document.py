@@ -247,7 +247,8 @@ def citation_records(prepared: Prepared, doc: Doc) -> list[Record]:
     kb = load_kb()
     out = []
     for number, start, end, work, authors, ibid in doc._.citations:
-        attrs = {"note": number, "work": work, "title": kb.entries[work].name, "authors": authors, "ibid": ibid}
+        title = kb.entries[work].name if work in kb.entries else extensions.text(doc)[start:end].strip("*")
+        attrs = {"note": number, "work": work, "title": title, "authors": authors, "ibid": ibid}
         record = _record(prepared, "citation", "footnote", start, end, attrs, qualifier=work.split(":", 1)[1])
         if record:
             out.append(record)

@@ -11,7 +11,7 @@ weights are plain JSON (``resources/models/stance.json``) written by
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extensions
 from pipeline.nlp.cues import STANCE_LABELS as STANCES
-from pipeline.nlp.cues import STRONG, Cue, cue_scores, find_cues, is_meta, lexicon, lexicon_label
+from pipeline.nlp.cues import STRONG, Cue, cue_scores, find_cues, is_meta, lexicon, paragraph_labels
 from pipeline.paths import RESOURCES
 
 MODEL = RESOURCES / "models" / "stance.json"
@@ -73,9 +73,10 @@ def features(paragraph: list[SentenceView], i: int) -> list[float]:
     """The feature vector of sentence ``i`` of a paragraph, in ``FEATURES`` order: its cue
     families, meta-discourse, narrative density, voice, and how the rest of the paragraph reads."""
     s = paragraph[i]
-    others = [lexicon_label(p.text) for j, p in enumerate(paragraph) if j != i]
+    labels = [label for label, _ in paragraph_labels([p.text for p in paragraph])]
+    others = labels[:i] + labels[i + 1 :]
     n = max(len(others), 1)
-    label = lexicon_label(s.text)
+    label = labels[i]
     return [
         *family_counts(s.text),
         float(is_meta(s.text)),
@@ -161,14 +162,14 @@ def body_paragraphs(doc: Doc) -> list[list[Span]]:
     return out
 
 
-def cue_decision(view: SentenceView) -> tuple[str, dict[str, float]]:
-    """The label the cues decide, with scores: a softmax over each side's cue strength and the
-    firing threshold for ``none``, the decided label lifted so it is always the top score."""
-    label = lexicon_label(view.text)
+def cue_decision(view: SentenceView, label: str) -> dict[str, float]:
+    """Scores for the label the cues decided (``paragraph_labels``): a softmax over each side's
+    cue strength and the firing threshold for ``none``, the decided label lifted so it is
+    always the top score."""
     raw = np.array([view.scores["power_play"], view.scores["liberalisation"], view.scores["mixed"], STRONG])
     raw[STANCES.index(label)] += 1.0
     e = np.exp(2.0 * (raw - raw.max()))
-    return label, {s: float(v) for s, v in zip(STANCES, e / e.sum(), strict=True)}
+    return {s: float(v) for s, v in zip(STANCES, e / e.sum(), strict=True)}
 
 
 class StanceTagger:
@@ -183,14 +184,18 @@ class StanceTagger:
         extensions.ensure(doc)
         for sents in body_paragraphs(doc):
             views = [sentence_view(s) for s in sents]
+            decided = paragraph_labels([v.text for v in views])
             for i, sent in enumerate(sents):
-                label, scores = self.decide(views, i)
-                doc._.stances[sent.start_char] = Stance(label, scores, find_cues(sent.text, sent.start_char), sent.end_char)
+                label, scores = self.decide(views, i, decided[i][0])
+                cues = find_cues(sent.text, sent.start_char)
+                if (discourse := decided[i][1]) is not None:
+                    cues.append(replace(discourse, start=discourse.start + sent.start_char, end=discourse.end + sent.start_char))
+                doc._.stances[sent.start_char] = Stance(label, scores, cues, sent.end_char)
         return doc
 
-    def decide(self, views: list[SentenceView], i: int) -> tuple[str, dict[str, float]]:
+    def decide(self, views: list[SentenceView], i: int, cue_label: str) -> tuple[str, dict[str, float]]:
         if self.mode == "cues":
-            return cue_decision(views[i])
+            return cue_label, cue_decision(views[i], cue_label)
         if self.model is None:
             return "none", {label: float(label == "none") for label in STANCES}
         probs = self.model.proba([features(views, i)])[0]

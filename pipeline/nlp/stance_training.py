@@ -1,4 +1,5 @@
-"""Fit the stance model from the gold claims: ``python -m pipeline train stance``.
+"""Fit the stance model from the development gold (the seed texts and ``essays/``):
+``python -m pipeline train stance``.
 
 The model file records what it was trained on (the hash of every gold file it read, the
 number of examples, the feature list), so it is never a file of unknown origin; training is
@@ -18,8 +19,9 @@ from pipeline import PRODUCER
 from pipeline.catalog import load_catalog
 from pipeline.claims import align, gold_claims
 from pipeline.nlp import document as nlp_document
-from pipeline.nlp.cues import STANCES, lexicon_label
+from pipeline.nlp.cues import STANCES, paragraph_labels
 from pipeline.nlp.stance import MODEL, StanceModel, StanceTagger, body_paragraphs, features, sentence_view
+from pipeline.paths import ESSAYS, ROOT
 from pipeline.records import Record
 from pipeline.store import atomic_write, gold_dir
 
@@ -50,12 +52,27 @@ def examples(root: Path | None = None, corpus: Path | None = None) -> list[Examp
         gold = align(gold_claims(doc.id, root), list(claims.values()))
         for p, sents in enumerate(body_paragraphs(spacy_doc)):
             views = [sentence_view(s) for s in sents]
+            decided = paragraph_labels([v.text for v in views])
             for i, sent in enumerate(sents):
                 claim = _claim_for(prep, spacy_doc, sent, claims)
                 if claim is None:
                     continue
-                out.append(Example(doc.id, p, claim, features(views, i), lexicon_label(views[i].text), gold.get(claim.id)))
+                out.append(Example(doc.id, p, claim, features(views, i), decided[i][0], gold.get(claim.id)))
     return out
+
+
+def gold_examples(folder: Path) -> list[Example]:
+    """The adjudicated sentences of an essay set (``folder``/corpus with ``folder``/annotations);
+    none where the set is absent."""
+    if not (folder / "corpus").is_dir():
+        return []
+    return [e for e in examples(folder / "annotations", folder / "corpus") if e.gold is not None]
+
+
+def development_examples(root: Path | None = None) -> list[Example]:
+    """Every adjudicated sentence the stance reader was developed on: the seed texts (gold under
+    ``root``) and the essays of ``essays/``."""
+    return [e for e in examples(root) if e.gold is not None] + gold_examples(ESSAYS)
 
 
 def _claim_for(prep: nlp_document.Prepared, doc: Doc, sent, claims: dict[int, Record]) -> Record | None:
@@ -90,12 +107,18 @@ def fit(x: np.ndarray, y: list[str]) -> StanceModel:
 
 
 def gold_hash(root: Path | None = None) -> dict[str, str]:
-    files = sorted((gold_dir(root) / "adjudicated").glob("*.claim.jsonl"))
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    """The hash of every adjudicated claim file the model reads, by path from the project root."""
+    folders = [gold_dir(root) / "adjudicated", ESSAYS / "annotations" / "gold" / "adjudicated"]
+    files = sorted(p for folder in folders for p in folder.glob("*.claim.jsonl"))
+    return {_shown(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def train(root: Path | None = None, out: Path = MODEL) -> StanceModel:
-    labelled = [e for e in examples(root) if e.gold is not None]
+    labelled = development_examples(root)
     if not labelled:
         raise ValueError("no adjudicated gold claims to train on (annotations/gold/adjudicated/*.claim.jsonl)")
     x = np.asarray([e.features for e in labelled], dtype=float)

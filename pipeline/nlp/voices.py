@@ -63,6 +63,7 @@ def lexicon() -> dict:
         "endorse_markers": [m.lower() for key, value in data["endorse"].items() if isinstance(value, list) for m in value],
         "groups": {g.lower() for g in data["groups"]["nouns"]},
         "schools": schools,
+        "works": set(data["works"]["nouns"]),
     }
 
 
@@ -223,6 +224,22 @@ def verb_alignment(lemma: str) -> str:
     return "endorse" if lemma in lex["endorse"] else "contest" if lemma in lex["contest"] else "neutral"
 
 
+def from_scholar_work(sent: Span) -> Voice | None:
+    """'Khlevniuk's archival case is persuasive', 'as Taubman's account makes clear': a named
+    scholar's work (``[works]`` nouns) standing for the scholar."""
+    works = lexicon()["works"]
+    for ent in sent.ents:
+        after = sent.doc[ent.end : min(ent.end + 3, sent.end)]
+        if ent.label_ != "PERSON" or len(after) < 2 or after[0].lower_ not in ("'s", "’s"):
+            continue
+        noun = next((t for t in after[1:] if t.lower_ in works), None)
+        voice = voice_of_entity(ent)
+        if noun is not None and voice.type == "scholar":
+            voice.evidence.append(("work", ent.start_char, noun.idx + len(noun.text)))
+            return voice
+    return None
+
+
 def from_quoted_note(sent: Span) -> Voice | None:
     """A quoted judgement sourced only by a footnote is the cited scholar's; a quoted fact
     stays the author's."""
@@ -269,7 +286,7 @@ class Voices:
             sents = [s for s in unit.sents if s.text.strip()] if unit is not None else []
             previous: Voice | None = None
             for i, sent in enumerate(sents):
-                voice = from_frame(sent) or from_reporting_verb(sent, previous) or from_quoted_note(sent)
+                voice = from_frame(sent) or from_reporting_verb(sent, previous) or from_scholar_work(sent) or from_quoted_note(sent)
                 if voice is None:
                     voice = Voice()
                 else:

@@ -36,3 +36,14 @@ def test_krippendorff_alpha_matches_kappa_closely_for_two_coders():
 
 def test_units_with_one_coder_are_skipped():
     assert krippendorff_alpha([["a"], ["b"], ["a", "a"], ["b", "b"]]) == pytest.approx(1.0)
+
+
+def test_pairs_are_the_annotators_who_labelled_the_same_document():
+    """On the held-out essays each pair of annotators labelled its own essay: a pair that
+    shares no sentence has no row, and no kappa is computed on nothing."""
+    from pipeline.evaluate.agreement import report
+    from pipeline.paths import HELDOUT
+
+    table = report(HELDOUT / "annotations")
+    pairs = {line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ann-")}
+    assert pairs == {"ann-e / ann-f", "ann-g / ann-h", "ann-i / ann-j"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.cues import contrast_spans, find_cues, lexicon_label, naive_label
+from pipeline.nlp.cues import contrast_spans, find_cues, lexicon_label, naive_label, paragraph_labels
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,48 @@ def test_denying_a_genuine_break_asserts_a_limit_but_denying_a_limit_is_weaker()
 def test_the_counting_baseline_ignores_what_the_decision_reads():
     text = "Reduced repression served regime stability rather than fostering genuine pluralism."
     assert (naive_label(text), lexicon_label(text)) == ("liberalisation", "power_play")
+
+
+@pytest.mark.parametrize(
+    ("text", "concessive"),
+    [
+        ("While Khrushchev showed genuine courage, the critique remained selective.", True),
+        ("It altered the tone of literary control while leaving its machinery intact.", False),
+        ("Although the releases were genuine, the critique stayed selective.", True),
+    ],
+)
+def test_while_concedes_only_when_it_opens_the_sentence(text, concessive):
+    first = find_cues(text)[0]
+    assert first.concessive is concessive
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            ["Jones argues that the resolution was a retreat to safer formulas.", "Her case persuades me."],
+            ["power_play", "power_play"],
+        ),
+        (
+            ["Western scholars read the releases as cosmetic.", "But this overlooks the scale of what had happened."],
+            ["power_play", "liberalisation"],
+        ),
+        (
+            ["The congress met in February.", "Her case persuades me."],
+            ["none", "none"],
+        ),
+        (
+            ["Zubok treats the festival as genuine liberalisation.", "That reading is convincing, but the festival was selective."],
+            ["liberalisation", "power_play"],
+        ),
+    ],
+    ids=["endorsing keeps the view", "rebutting turns it", "nothing to endorse", "own cues decide"],
+)
+def test_a_sentence_that_only_weighs_the_previous_view_takes_its_stance_from_it(paragraph, expected):
+    assert [label for label, _ in paragraph_labels(paragraph)] == expected
+
+
+def test_the_discourse_cue_is_the_phrase_that_weighs_the_view():
+    text = "But this overlooks the scale of what had happened."
+    (_, (_, cue)) = paragraph_labels(["The releases were merely cosmetic.", text])
+    assert text[cue.start : cue.end] == "overlooks" and cue.effective[0] == "liberalisation"

@@ -11,7 +11,8 @@ from tests.conftest import FIXTURES, run_cli
 
 
 @pytest.fixture(scope="module")
-def claims(tmp_path_factory):
+def built_unseen(tmp_path_factory):
+    """The silver folder of a copy of the corpus with the unseen essay added and built."""
     import shutil
 
     from tests.conftest import ROOT
@@ -25,7 +26,12 @@ def claims(tmp_path_factory):
     assert added.returncode == 0, added.stderr
     built = run_cli("build", env_root=root)
     assert built.returncode == 0, built.stderr
-    lines = (root / "annotations" / "silver" / "doe-2026.claim.jsonl").read_text(encoding="utf-8").splitlines()
+    return root / "annotations" / "silver"
+
+
+@pytest.fixture(scope="module")
+def claims(built_unseen):
+    lines = (built_unseen / "doe-2026.claim.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
@@ -35,7 +41,7 @@ def claim(claims, start: str) -> dict:
 
 
 def test_every_body_sentence_gets_a_claim(claims):
-    assert len(claims) == 8
+    assert len(claims) == 9
     assert all(set(c["attrs"]["scores"]) == {"power_play", "liberalisation", "mixed", "none"} for c in claims)
 
 
@@ -79,3 +85,20 @@ def test_author_stances(claims, start, stance):
 def test_events(claims):
     assert "hungary_1956" in claim(claims, "In 1956 Soviet tanks crushed")["attrs"]["events"]
     assert "secret_speech_1956" in claim(claims, "Historian Robert Conquest argued")["attrs"]["events"]
+
+
+def test_a_note_citing_a_work_outside_the_gazetteer_is_recorded_with_its_title(built_unseen):
+    citations = [json.loads(line) for line in (built_unseen / "doe-2026.citation.jsonl").read_text(encoding="utf-8").splitlines()]
+    (kramer,) = [c for c in citations if c["attrs"].get("note") == 3]
+    assert kramer["attrs"]["title"] == "Journal of Contemporary History"
+
+
+def test_a_scholars_work_speaks_for_the_scholar_and_endorsing_it_keeps_the_view(claims):
+    account = claim(claims, "Jones's account of the congress")
+    assert (account["attrs"]["voice"], account["attrs"]["voice_type"], account["attrs"]["alignment"]) == (
+        "Polly Jones",
+        "scholar",
+        "endorse",
+    )
+    assert account["label"] == claim(claims, "According to Polly Jones")["label"] == "mixed"
+    assert any(c["text"] == "is persuasive" for c in account["attrs"]["cues"])
