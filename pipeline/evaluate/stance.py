@@ -24,7 +24,7 @@ from pipeline.evaluate.agreement import annotations, value
 from pipeline.evaluate.scoring import PRF, markdown_table
 from pipeline.nlp.cues import STANCES, naive_label
 from pipeline.nlp.linking import fold
-from pipeline.nlp.stance_training import Example, examples, fit, gold_examples, standardise
+from pipeline.nlp.stance_training import Example, development_examples, fit, gold_examples, standardise
 from pipeline.paths import ESSAYS, HELDOUT
 
 FOLDS = 5
@@ -159,12 +159,10 @@ def _text(example: Example) -> str:
     return example.claim.attrs.get("reading") or example.claim.text
 
 
-def report(root: Path | None = None, essays: Path = ESSAYS, heldout: Path | None = HELDOUT) -> str:
-    seeds = [e for e in examples(root) if e.gold is not None]
-    if not seeds:
+def report(root: Path | None = None, heldout: Path | None = HELDOUT) -> str:
+    items = development_examples(root)
+    if not items:
         return "no adjudicated gold claims under annotations/gold/adjudicated"
-    developed = gold_examples(essays)
-    items = seeds + developed
     gold = [e.gold.label for e in items]
     doc_gold, doc_predicted = across_documents(items)
     runs = [
@@ -174,8 +172,8 @@ def report(root: Path | None = None, essays: Path = ESSAYS, heldout: Path | None
         StanceScores("cue-family learner, trained on the other documents", doc_gold, doc_predicted),
         StanceScores(f"word n-grams (bag of words), {FOLDS}-fold CV grouped by paragraph", gold, ngram_cross_validated(items, cues=False)),
         StanceScores(f"cue families + word n-grams, {FOLDS}-fold CV grouped by paragraph", gold, ngram_cross_validated(items, cues=True)),
-        *ceiling(seeds, root),
-        *ceiling(developed, essays / "annotations"),
+        *ceiling(items, root),
+        *ceiling(items, ESSAYS / "annotations"),
     ]
     out = (
         f"Development gold: stance on {len(items)} body sentences of {len({e.doc for e in items})} texts, "

@@ -36,8 +36,10 @@ class Citations:
             if not works and ibid:
                 works = [(start, start + extensions.text(doc)[start:end].find(".") + 1 or start + 5, w) for _, _, w in previous]
             for s, e, work in works:
-                authors = self.kb.entries[work].extra.get("authors") or [] if work in self.kb.entries else []
-                citations.append((number, s, e, work, list(authors), ibid))
+                entry = self.kb.entries.get(work)
+                authors = (entry.extra.get("authors") or []) if entry else []
+                title = entry.name if entry else extensions.text(doc)[s:e].strip("*")
+                citations.append((number, s, e, work, title, list(authors), ibid))
                 note_authors.setdefault(number, []).extend((self.kb.entries[a].name, a) for a in authors if a in self.kb.entries)
             previous = works or previous
         doc._.citations = citations

@@ -201,9 +201,9 @@ def paragraph_labels(texts: list[str]) -> list[tuple[str, Cue | None]]:
     phrase that did so ("persuades me", "overlooks"), placed in the sentence."""
     lex = lexicon()
     out: list[tuple[str, Cue | None]] = []
+    previous: str | None = None
     for text in texts:
         label, cue = lexicon_label(text), None
-        previous = next((prior for prior, _ in reversed(out) if prior != "none"), None)
         if label == "none" and previous is not None and not find_cues(text):
             if m := lex["endorse_previous"].search(text):
                 label, cue = previous, Cue(previous, 1.0, m.start(), m.end(), m.group())
@@ -211,4 +211,5 @@ def paragraph_labels(texts: list[str]) -> list[tuple[str, Cue | None]]:
                 label = OPPOSITE[previous]
                 cue = Cue(previous, 1.0, m.start(), m.end(), m.group(), negated=True, denied=1.0)
         out.append((label, cue))
+        previous = label if label != "none" else previous
     return out

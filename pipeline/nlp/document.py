@@ -246,8 +246,7 @@ def citation_records(prepared: Prepared, doc: Doc) -> list[Record]:
     """Works cited in footnotes, and bibliography or reference entries linked to the same ids."""
     kb = load_kb()
     out = []
-    for number, start, end, work, authors, ibid in doc._.citations:
-        title = kb.entries[work].name if work in kb.entries else extensions.text(doc)[start:end].strip("*")
+    for number, start, end, work, title, authors, ibid in doc._.citations:
         attrs = {"note": number, "work": work, "title": title, "authors": authors, "ibid": ibid}
         record = _record(prepared, "citation", "footnote", start, end, attrs, qualifier=work.split(":", 1)[1])
         if record:

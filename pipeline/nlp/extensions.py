@@ -18,7 +18,7 @@ DOC_EXTENSIONS = {
     "entity_info": dict,  # {(start_char, end_char): {"name", "role", "source", "score", "iso", "precision"}}
     "event_mentions": list,  # [(start_char, end_char, event_id, kind)]
     "lacunae": list,  # [(char, restoration or None, confidence or None, score)]
-    "citations": list,  # [(note number, start_char, end_char, work id, [author ids], ibid)]
+    "citations": list,  # [(note number, start_char, end_char, work id, title, [author ids], ibid)]
     "voices": dict,  # {sentence start_char: voices.Voice}
     "stances": dict,  # {sentence start_char: stance.Stance}
 }

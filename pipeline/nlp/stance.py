@@ -69,11 +69,11 @@ def family_counts(text: str) -> list[float]:
     return counts
 
 
-def features(paragraph: list[SentenceView], i: int) -> list[float]:
+def features(paragraph: list[SentenceView], labels: list[str], i: int) -> list[float]:
     """The feature vector of sentence ``i`` of a paragraph, in ``FEATURES`` order: its cue
-    families, meta-discourse, narrative density, voice, and how the rest of the paragraph reads."""
+    families, meta-discourse, narrative density, voice, and how the rest of the paragraph reads
+    (``labels``: the paragraph's cue decisions, from ``paragraph_labels``)."""
     s = paragraph[i]
-    labels = [label for label, _ in paragraph_labels([p.text for p in paragraph])]
     others = labels[:i] + labels[i + 1 :]
     n = max(len(others), 1)
     label = labels[i]
@@ -186,19 +186,19 @@ class StanceTagger:
             views = [sentence_view(s) for s in sents]
             decided = paragraph_labels([v.text for v in views])
             for i, sent in enumerate(sents):
-                label, scores = self.decide(views, i, decided[i][0])
+                label, scores = self.decide(views, [label for label, _ in decided], i)
                 cues = find_cues(sent.text, sent.start_char)
                 if (discourse := decided[i][1]) is not None:
                     cues.append(replace(discourse, start=discourse.start + sent.start_char, end=discourse.end + sent.start_char))
                 doc._.stances[sent.start_char] = Stance(label, scores, cues, sent.end_char)
         return doc
 
-    def decide(self, views: list[SentenceView], i: int, cue_label: str) -> tuple[str, dict[str, float]]:
+    def decide(self, views: list[SentenceView], labels: list[str], i: int) -> tuple[str, dict[str, float]]:
         if self.mode == "cues":
-            return cue_label, cue_decision(views[i], cue_label)
+            return labels[i], cue_decision(views[i], labels[i])
         if self.model is None:
             return "none", {label: float(label == "none") for label in STANCES}
-        probs = self.model.proba([features(views, i)])[0]
+        probs = self.model.proba([features(views, labels, i)])[0]
         scores = {label: float(probs[self.model.classes.index(label)]) for label in STANCES}
         return max(scores, key=scores.get), scores
 

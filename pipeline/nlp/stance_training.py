@@ -52,12 +52,12 @@ def examples(root: Path | None = None, corpus: Path | None = None) -> list[Examp
         gold = align(gold_claims(doc.id, root), list(claims.values()))
         for p, sents in enumerate(body_paragraphs(spacy_doc)):
             views = [sentence_view(s) for s in sents]
-            decided = paragraph_labels([v.text for v in views])
+            labels = [label for label, _ in paragraph_labels([v.text for v in views])]
             for i, sent in enumerate(sents):
                 claim = _claim_for(prep, spacy_doc, sent, claims)
                 if claim is None:
                     continue
-                out.append(Example(doc.id, p, claim, features(views, i), decided[i][0], gold.get(claim.id)))
+                out.append(Example(doc.id, p, claim, features(views, labels, i), labels[i], gold.get(claim.id)))
     return out
 
 

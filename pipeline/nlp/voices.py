@@ -81,12 +81,18 @@ class Voice:
     kb_id: str | None = None
 
 
-def entity_in(span: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
-    """The first entity of ``labels`` inside ``span`` (the doc's entity list is read once)."""
-    ents = span.doc.user_data.get("destal_ents")
+def doc_ents(doc: Doc) -> list[Span]:
+    """The doc's entities, read once per run of the component (``doc.ents`` rebuilds its list
+    on every access)."""
+    ents = doc.user_data.get("destal_ents")
     if ents is None:
-        ents = span.doc.user_data["destal_ents"] = list(span.doc.ents)
-    for ent in ents:
+        ents = doc.user_data["destal_ents"] = list(doc.ents)
+    return ents
+
+
+def entity_in(span: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
+    """The first entity of ``labels`` inside ``span``."""
+    for ent in doc_ents(span.doc):
         if ent.label_ in labels and span.start <= ent.start and ent.end <= span.end:
             return ent
     return None
@@ -228,13 +234,15 @@ def from_scholar_work(sent: Span) -> Voice | None:
     """'Khlevniuk's archival case is persuasive', 'as Taubman's account makes clear': a named
     scholar's work (``[works]`` nouns) standing for the scholar."""
     works = lexicon()["works"]
-    for ent in sent.ents:
+    for ent in doc_ents(sent.doc):
+        if ent.label_ != "PERSON" or not (sent.start <= ent.start and ent.end <= sent.end):
+            continue
         after = sent.doc[ent.end : min(ent.end + 3, sent.end)]
-        if ent.label_ != "PERSON" or len(after) < 2 or after[0].lower_ not in ("'s", "’s"):
+        if len(after) < 2 or after[0].lower_ not in ("'s", "’s"):
             continue
         noun = next((t for t in after[1:] if t.lower_ in works), None)
-        voice = voice_of_entity(ent)
-        if noun is not None and voice.type == "scholar":
+        voice = voice_of_entity(ent) if noun is not None else None
+        if voice is not None and voice.type == "scholar":
             voice.evidence.append(("work", ent.start_char, noun.idx + len(noun.text)))
             return voice
     return None
