@@ -40,6 +40,11 @@ def claim(claims, start: str) -> dict:
     return found
 
 
+def voice(found: dict) -> tuple[str, str, str]:
+    """A claim's voice, voice type and alignment."""
+    return found["attrs"]["voice"], found["attrs"]["voice_type"], found["attrs"]["alignment"]
+
+
 def test_every_body_sentence_gets_a_claim(claims):
     assert len(claims) == 9
     assert all(set(c["attrs"]["scores"]) == {"power_play", "liberalisation", "mixed", "none"} for c in claims)
@@ -47,11 +52,7 @@ def test_every_body_sentence_gets_a_claim(claims):
 
 def test_reported_scholar_contested_by_the_author(claims):
     conquest = claim(claims, "Historian Robert Conquest argued")
-    assert (conquest["attrs"]["voice"], conquest["attrs"]["voice_type"], conquest["attrs"]["alignment"]) == (
-        "Robert Conquest",
-        "scholar",
-        "contest",
-    )
+    assert voice(conquest) == ("Robert Conquest", "scholar", "contest")
     assert conquest["label"] == "power_play"
     assert any(e["kind"] == "reporting_verb" and e["text"] == "argued" for e in conquest["attrs"]["evidence"])
 
@@ -95,10 +96,6 @@ def test_a_note_citing_a_work_outside_the_gazetteer_is_recorded_with_its_title(b
 
 def test_a_scholars_work_speaks_for_the_scholar_and_endorsing_it_keeps_the_view(claims):
     account = claim(claims, "Jones's account of the congress")
-    assert (account["attrs"]["voice"], account["attrs"]["voice_type"], account["attrs"]["alignment"]) == (
-        "Polly Jones",
-        "scholar",
-        "endorse",
-    )
+    assert voice(account) == ("Polly Jones", "scholar", "endorse")
     assert account["label"] == claim(claims, "According to Polly Jones")["label"] == "mixed"
     assert any(c["text"] == "is persuasive" for c in account["attrs"]["cues"])
