@@ -3,14 +3,18 @@
 A cue negated within a few words before it ("not entirely honest", "without delivering
 systemic liberalization"), or standing in the denied half of a contrast ("genuine rather
 than a recalibration of control", "prioritizing regime stability over ideological
-reckoning"), counts for the other side at its ``denied`` weight: denying a genuine break
-asserts a limit, so a denied liberalisation cue counts almost fully for power play, while a
-denied power-play cue counts for liberalisation only at half weight. A cue inside a
+reckoning") or in the premise of a rhetorical question ("If it was a liberalisation, how do
+we account for …?"), counts for the other side at its ``denied`` weight: denying a genuine
+break asserts a limit, so a denied liberalisation cue counts almost fully for power play,
+while a denied power-play cue counts for liberalisation only at half weight. Denying that a
+reading is the whole story ("not … a calculation that rested on power alone", "If it was
+only a power play, why …?") keeps it as one side: the cue counts for mixed. A cue inside a
 concessive clause ("although Khrushchev tried to come to terms …") counts at half weight,
 because the main clause carries the framing; hedges ("seems", "to a certain degree") lower
 every cue of the sentence a little. Across the paragraph, a sentence with no cue that only
 weighs the view just given ("her case persuades me", "but this overlooks …") takes its
-stance from it (``paragraph_labels``).
+stance from it (``paragraph_labels``). An open question that sets readings side by side
+("Was it a gamble …, an act of conscience, or …?") is mixed.
 """
 
 from __future__ import annotations
@@ -40,12 +44,15 @@ class Cue:
     concessive: bool = False
     family: int = -1
     denied: float = 0.0
+    exclusive: bool = False
 
     @property
     def effective(self) -> tuple[str, float]:
         """The side this cue counts for, and how much, after negation and concession."""
         stance, weight = self.stance, self.weight
-        if self.negated:
+        if self.negated and self.exclusive:
+            stance = "mixed"
+        elif self.negated:
             stance, weight = OPPOSITE[stance], self.denied
         if self.concessive:
             weight *= 0.5
@@ -72,6 +79,9 @@ def lexicon() -> dict:
         "hedge": words("hedge"),
         "negative_verbs": words("negative_verbs"),
         "meta": words("meta"),
+        "exclusive_before": re.compile(r"\b(?:" + "|".join(mods["exclusive"]) + r")\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+        "exclusive_after": re.compile(r"^[^,;:.?]{0,40}?\balone\b", re.IGNORECASE),
+        "open_question": _any(mods["open_question"]),
         "endorse_previous": _any(mods["endorse_previous"]),
         "rebut_previous": _any(mods["rebut_previous"]),
     }
@@ -131,7 +141,8 @@ def _cues(text: str) -> tuple[Cue, ...]:
             negated = bool(lex["negation"].search(window)) and not lex["negative_verbs"].search(window)
             negated = negated or any(s <= m.start() < e for s, e in contrasts)
             concessive = concession is not None and concession[0] <= m.start() < concession[1]
-            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family, denied))
+            exclusive = bool(lex["exclusive_before"].search(text[: m.start()]) or lex["exclusive_after"].search(text[m.end() :]))
+            found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family, denied, exclusive))
     return tuple(sorted(found, key=lambda c: c.start))
 
 
@@ -174,6 +185,8 @@ def lexicon_label(text: str) -> str:
     firing = {side: total for side, (total, strongest) in side_strengths(text).items() if fires(total, strongest)}
     if not firing:
         return "none"
+    if lexicon()["open_question"].search(text):
+        return "mixed"
     pp, lib, mix = (firing.get(s, 0.0) for s in STANCES[:3])
     both = pp >= STRONG and lib >= STRONG and abs(pp - lib) < 0.5
     if both or (mix and mix >= max(pp, lib)):

@@ -64,6 +64,9 @@ def lexicon() -> dict:
         "groups": {g.lower() for g in data["groups"]["nouns"]},
         "schools": schools,
         "works": set(data["works"]["nouns"]),
+        "continuation_frames": re.compile(
+            r"(?:^\W*|,\s*)(?:" + "|".join(re.escape(f) for f in data["continuation"]["frames"]) + r")\b", re.IGNORECASE
+        ),
     }
 
 
@@ -248,6 +251,20 @@ def from_scholar_work(sent: Span) -> Voice | None:
     return None
 
 
+def from_continuation(sent: Span, previous: Voice | None) -> Voice | None:
+    """'In this version the party corrected itself', 'For them the Congress was the high point':
+    a frame that carries the paragraph's last reported voice into a sentence without a
+    reporting verb."""
+    if previous is None or previous.type == AUTHOR:
+        return None
+    m = lexicon()["continuation_frames"].search(sent.text)
+    if m is None:
+        return None
+    voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+    voice.evidence.append(("continuation", sent.start_char + m.start(), sent.start_char + m.end()))
+    return voice
+
+
 def from_quoted_note(sent: Span) -> Voice | None:
     """A quoted judgement sourced only by a footnote is the cited scholar's; a quoted fact
     stays the author's."""
@@ -294,7 +311,13 @@ class Voices:
             sents = [s for s in unit.sents if s.text.strip()] if unit is not None else []
             previous: Voice | None = None
             for i, sent in enumerate(sents):
-                voice = from_frame(sent) or from_reporting_verb(sent, previous) or from_scholar_work(sent) or from_quoted_note(sent)
+                voice = (
+                    from_frame(sent)
+                    or from_reporting_verb(sent, previous)
+                    or from_scholar_work(sent)
+                    or from_continuation(sent, previous)
+                    or from_quoted_note(sent)
+                )
                 if voice is None:
                     voice = Voice()
                 else:

@@ -102,3 +102,38 @@ def test_the_discourse_cue_is_the_phrase_that_weighs_the_view():
     text = "But this overlooks the scale of what had happened."
     (_, (_, cue)) = paragraph_labels(["The releases were merely cosmetic.", text])
     assert text[cue.start : cue.end] == "overlooks" and cue.effective[0] == "liberalisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The archives do not show a calculation resting on power alone.", "mixed"),
+        ("If de-Stalinization was only a power play, why did he extend it?", "mixed"),
+        ("If the reform was a genuine liberalisation, how do we explain the tanks in Budapest?", "power_play"),
+        ("Was the speech an act of conscience, or a tactical move against his rivals?", "mixed"),
+        ("The truth about Stalin served the First Secretary as political currency.", "power_play"),
+        ("The shootings were hushed up and the files stayed closed.", "power_play"),
+        ("He claimed ignorance of crimes he had helped to commit.", "power_play"),
+        ("By 1962 many people had stopped being afraid of the police.", "liberalisation"),
+        ("The revolution escaped every leadership's control.", "liberalisation"),
+        ("Calculation and conviction were bound up together.", "mixed"),
+    ],
+)
+def test_third_revision_readings(text, expected):
+    """Denying that a reading is the whole story, the premise of a rhetorical question, an open
+    question between readings, and the concept families added in the third revision."""
+    assert lexicon_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revisionist scholars of the 1980s studied Soviet society.",
+        "Dissidents wrote memoirs in the 1970s.",
+        "Almost at once observers began to ask questions.",
+        "Beria was tried in secret and shot.",
+        "Soviet troops withdrew from Budapest on 30 October.",
+    ],
+)
+def test_names_of_schools_and_narrated_facts_are_not_framing(text):
+    assert lexicon_label(text) == "none"

@@ -46,7 +46,7 @@ def voice(found: dict) -> tuple[str, str, str]:
 
 
 def test_every_body_sentence_gets_a_claim(claims):
-    assert len(claims) == 9
+    assert len(claims) == 10
     assert all(set(c["attrs"]["scores"]) == {"power_play", "liberalisation", "mixed", "none"} for c in claims)
 
 
@@ -99,3 +99,10 @@ def test_a_scholars_work_speaks_for_the_scholar_and_endorsing_it_keeps_the_view(
     assert voice(account) == ("Polly Jones", "scholar", "endorse")
     assert account["label"] == claim(claims, "According to Polly Jones")["label"] == "mixed"
     assert any(c["text"] == "is persuasive" for c in account["attrs"]["cues"])
+
+
+def test_a_frame_carries_the_last_reported_voice_into_the_next_sentence(claims):
+    carried = claim(claims, "In this account the leadership drew back")
+    assert voice(carried)[:2] == ("Polly Jones", "scholar")
+    assert carried["label"] == "power_play"
+    assert [e["text"] for e in carried["attrs"]["evidence"] if e["kind"] == "continuation"] == ["In this account"]
