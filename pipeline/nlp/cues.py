@@ -48,7 +48,8 @@ class Cue:
 
     @property
     def effective(self) -> tuple[str, float]:
-        """The side this cue counts for, and how much, after negation and concession."""
+        """The side this cue counts for, and how much, after negation and concession; a
+        denied exclusive reading ("not … power alone") counts for mixed."""
         stance, weight = self.stance, self.weight
         if self.negated and self.exclusive:
             stance = "mixed"
@@ -80,7 +81,7 @@ def lexicon() -> dict:
         "negative_verbs": words("negative_verbs"),
         "meta": words("meta"),
         "exclusive_before": re.compile(r"\b(?:" + "|".join(mods["exclusive"]) + r")\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
-        "exclusive_after": re.compile(r"^[^,;:.?]{0,40}?\balone\b", re.IGNORECASE),
+        "exclusive_after": re.compile(r"^[^,;:.?]{0,40}?\b(?:" + "|".join(mods["exclusive_after"]) + r")\b", re.IGNORECASE),
         "open_question": _any(mods["open_question"]),
         "endorse_previous": _any(mods["endorse_previous"]),
         "rebut_previous": _any(mods["rebut_previous"]),
