@@ -64,8 +64,9 @@ def catalog_path(root: Path | None = None) -> Path:
     return (root or corpus_dir()) / "catalog.toml"
 
 
-def load_catalog(root: Path | None = None) -> list[Document]:
-    """All catalogue entries, checked for required fields, known formats and unique ids."""
+def load_catalog(root: Path | None = None, empty_ok: bool = False) -> list[Document]:
+    """All catalogue entries, checked for required fields, known formats and unique ids; a
+    catalogue without entries is an error unless ``empty_ok`` (a corpus being started)."""
     path = catalog_path(root)
     if not path.is_file():
         raise CorpusError(path, "catalogue not found")
@@ -74,7 +75,7 @@ def load_catalog(root: Path | None = None) -> list[Document]:
     except tomllib.TOMLDecodeError as err:
         raise CorpusError(path, f"invalid TOML: {err}") from None
     entries = data.get("document", [])
-    if not entries:
+    if not entries and not empty_ok:
         raise CorpusError(path, "no [[document]] entries")
     docs = [_document(path, i, entry) for i, entry in enumerate(entries)]
     seen: set[str] = set()
@@ -173,10 +174,7 @@ def add_document(
 def _catalogued(base: Path) -> list[Document]:
     """The catalogue's entries, none where a corpus is being started (no catalogue yet, or
     one without entries); a catalogue that is there is checked as always."""
-    path = catalog_path(base)
-    if not path.is_file() or not tomllib.loads(decode_source(path, path.read_bytes())).get("document"):
-        return []
-    return load_catalog(base)
+    return load_catalog(base, empty_ok=True) if catalog_path(base).is_file() else []
 
 
 def _toml(value) -> str:

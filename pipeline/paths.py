@@ -8,9 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
 # Essays written for evaluation, each set a corpus of its own (<set>/corpus) with its own gold
-# (<set>/annotations), never served by the dashboard. ``essays/`` was the first held-out set;
-# the stance reader has since been developed on it, so it is development gold now.
-# ``heldout/`` was written after that revision was frozen: the test on unseen text.
+# (<set>/annotations), never served by the dashboard. ``essays/`` holds the first two held-out
+# sets; the stance reader has since been developed on them, so they are development gold now.
+# ``heldout/`` was written after the current revision was frozen: the test on unseen text.
 ESSAYS = ROOT / "essays"
 HELDOUT = ROOT / "heldout"
 

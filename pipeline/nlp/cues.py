@@ -44,7 +44,7 @@ class Cue:
     concessive: bool = False
     family: int = -1
     denied: float = 0.0
-    exclusive: bool = False
+    exclusive: bool = False  # a denied cue whose reading was exclusive ('not … power alone')
 
     @property
     def effective(self) -> tuple[str, float]:
@@ -81,7 +81,7 @@ def lexicon() -> dict:
         "negative_verbs": words("negative_verbs"),
         "meta": words("meta"),
         "exclusive_before": re.compile(r"\b(?:" + "|".join(mods["exclusive"]) + r")\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
-        "exclusive_after": re.compile(r"^[^,;:.?]{0,40}?\b(?:" + "|".join(mods["exclusive_after"]) + r")\b", re.IGNORECASE),
+        "exclusive_after": re.compile(r"[^,;:.?]{0,40}?\b(?:" + "|".join(mods["exclusive_after"]) + r")\b", re.IGNORECASE),
         "open_question": _any(mods["open_question"]),
         "endorse_previous": _any(mods["endorse_previous"]),
         "rebut_previous": _any(mods["rebut_previous"]),
@@ -142,7 +142,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
             negated = bool(lex["negation"].search(window)) and not lex["negative_verbs"].search(window)
             negated = negated or any(s <= m.start() < e for s, e in contrasts)
             concessive = concession is not None and concession[0] <= m.start() < concession[1]
-            exclusive = bool(lex["exclusive_before"].search(text[: m.start()]) or lex["exclusive_after"].search(text[m.end() :]))
+            exclusive = negated and bool(lex["exclusive_before"].search(text[: m.start()]) or lex["exclusive_after"].match(text, m.end()))
             found.append(Cue(stance, weight, m.start(), m.end(), m.group(), negated, concessive, family, denied, exclusive))
     return tuple(sorted(found, key=lambda c: c.start))
 

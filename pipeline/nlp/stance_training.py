@@ -108,7 +108,7 @@ def fit(x: np.ndarray, y: list[str]) -> StanceModel:
 
 def gold_hash(root: Path | None = None) -> dict[str, str]:
     """The hash of every adjudicated claim file the model reads, by path from the project root."""
-    folders = [gold_dir(root) / "adjudicated", ESSAYS / "annotations" / "gold" / "adjudicated"]
+    folders = [gold_dir(root) / "adjudicated", gold_dir(ESSAYS / "annotations") / "adjudicated"]
     files = sorted(p for folder in folders for p in folder.glob("*.claim.jsonl"))
     return {_shown(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 

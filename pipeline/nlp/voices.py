@@ -84,6 +84,11 @@ class Voice:
     kb_id: str | None = None
 
 
+def carried(previous: Voice) -> Voice:
+    """The paragraph's last reported voice, continued into a new sentence (no evidence yet)."""
+    return Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+
+
 def doc_ents(doc: Doc) -> list[Span]:
     """The doc's entities, read once per run of the component (``doc.ents`` rebuilds its list
     on every access)."""
@@ -195,7 +200,7 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
             return None
         anaphoric = any(c.lower_ in ("this", "these", "such") for c in subject.lefts)
         if anaphoric and previous is not None and previous.type != AUTHOR and group_phrase(subject) is not None:
-            voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+            voice = carried(previous)
             voice.evidence.append(("pronoun", subject.idx, subject.idx + len(subject.text)))
             voice.alignment = verb_alignment(token.lemma_.lower())
             return voice
@@ -213,7 +218,7 @@ def from_reporting_verb(sent: Span, previous: Voice | None) -> Voice | None:
             noun = "historians" if "historian" in _paragraph_text(sent) else "commentators"
             voice = Voice(f"some {noun}", "school", "neutral")
         elif subject.lower_ in lexicon()["pronouns"] and previous is not None and previous.type != AUTHOR and reports_content(token):
-            voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+            voice = carried(previous)
             evidence = ("pronoun", subject.idx, subject.idx + len(subject.text))
         else:
             continue
@@ -260,7 +265,7 @@ def from_continuation(sent: Span, previous: Voice | None) -> Voice | None:
     m = lexicon()["continuation_frames"].search(sent.text)
     if m is None:
         return None
-    voice = Voice(previous.name, previous.type, "neutral", kb_id=previous.kb_id)
+    voice = carried(previous)
     voice.evidence.append(("continuation", sent.start_char + m.start(), sent.start_char + m.end()))
     return voice
 
